@@ -1,0 +1,212 @@
+"""Typed settings: a TOML file plus environment overrides.
+
+The file is ``FRONTDESK_CONFIG`` if set, else ``config.toml`` in the user
+config directory. A missing file means defaults. ``FRONTDESK_DATABASE_URL``
+overrides ``[database] url`` and ``FRONTDESK_DATA_DIR`` the data directory.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_type_hints
+
+import platformdirs
+
+from frontdesk.errors import ConfigError
+
+APP_NAME = "frontdesk"
+
+
+@dataclass
+class AppSettings:
+    """Who and where: the desk's name, language, idle logout."""
+
+    desk: str = "前台1"
+    estate_name: str = "示例花园"
+    language: str = "auto"  # auto | zh_CN | en
+    idle_timeout_minutes: int = 15  # 0 turns the idle logout off
+
+
+@dataclass
+class DatabaseSettings:
+    """Where the data lives; empty url means the embedded SQLite file."""
+
+    url: str = ""
+    busy_timeout_ms: int = 5000
+    backup_before_migrate: bool = True
+
+
+@dataclass
+class SecuritySettings:
+    """Login lockout and password rules."""
+
+    max_failed_logins: int = 5
+    lockout_minutes: int = 15
+    min_password_length: int = 6
+
+
+@dataclass
+class MoneySettings:
+    """Money input limits and cash rounding."""
+
+    max_amount_yuan: int = 1_000_000
+    cash_rounding: str = "jiao"  # fen | jiao | yuan
+
+    @property
+    def max_amount_fen(self) -> int:
+        return self.max_amount_yuan * 100
+
+    @property
+    def cash_unit_fen(self) -> int:
+        return {"fen": 1, "jiao": 10, "yuan": 100}[self.cash_rounding]
+
+
+@dataclass
+class LoggingSettings:
+    """The rotating log file."""
+
+    level: str = "INFO"
+    max_bytes: int = 2_000_000
+    backups: int = 5
+
+
+_CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("app", "language"): ("auto", "zh_CN", "en"),
+    ("money", "cash_rounding"): ("fen", "jiao", "yuan"),
+    ("logging", "level"): ("DEBUG", "INFO", "WARNING", "ERROR"),
+}
+
+
+@dataclass
+class Config:
+    """All settings, plus where they came from and the resolved directories."""
+
+    app: AppSettings = field(default_factory=AppSettings)
+    database: DatabaseSettings = field(default_factory=DatabaseSettings)
+    security: SecuritySettings = field(default_factory=SecuritySettings)
+    money: MoneySettings = field(default_factory=MoneySettings)
+    logging: LoggingSettings = field(default_factory=LoggingSettings)
+    source: Path | None = None
+    data_dir: Path = field(default_factory=lambda: Path(platformdirs.user_data_dir(APP_NAME)))
+    log_dir: Path = field(default_factory=lambda: Path(platformdirs.user_log_dir(APP_NAME)))
+    demo: bool = False
+
+    @property
+    def database_url(self) -> str:
+        """The SQLAlchemy URL to open; the SQLite file in the data dir by default."""
+        if self.demo:
+            return sqlite_url(self.data_dir / "frontdesk-demo.db")
+        if self.database.url:
+            return self.database.url
+        return sqlite_url(self.data_dir / "frontdesk.db")
+
+    def for_demo(self) -> Config:
+        """A copy that works on the demo database in its own directory."""
+        return dataclasses.replace(self, data_dir=self.data_dir / "demo", demo=True)
+
+
+_SECTIONS = ("app", "database", "security", "money", "logging")
+
+
+def sqlite_url(path: Path) -> str:
+    """SQLAlchemy URL for a SQLite file (works with Windows paths too)."""
+    return "sqlite:///" + path.as_posix()
+
+
+def default_path() -> Path:
+    """The config file used when ``load`` is given no path."""
+    env = os.environ.get("FRONTDESK_CONFIG")
+    if env:
+        return Path(env)
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
+
+
+def load(path: Path | str | None = None) -> Config:
+    """Read settings from ``path`` (or the default file) and the environment.
+
+    Raises:
+        ConfigError: the file is not valid TOML, or names an unknown section or
+            key, or gives a value of the wrong type; the message names the file,
+            the line and the key.
+    """
+    file = Path(path) if path is not None else default_path()
+    config = Config()
+    if file.is_file():
+        config.source = file
+        _apply_file(config, file)
+    env_url = os.environ.get("FRONTDESK_DATABASE_URL")
+    if env_url:
+        config.database.url = env_url
+    env_dir = os.environ.get("FRONTDESK_DATA_DIR")
+    if env_dir:
+        config.data_dir = Path(env_dir)
+        config.log_dir = Path(env_dir) / "logs"
+    return config
+
+
+def _apply_file(config: Config, file: Path) -> None:
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{file}: cannot read the settings file ({exc})") from exc
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
+        raise ConfigError(f"{file}, line {line}: not valid TOML ({exc.args[0] if exc.args else exc})") from exc
+    for section, values in data.items():
+        if section not in _SECTIONS:
+            raise ConfigError(f"{file}, line {_find_line(text, section, None)}: unknown section [{section}]")
+        if not isinstance(values, dict):
+            raise ConfigError(f"{file}, line {_find_line(text, section, None)}: '{section}' must be a [section]")
+        target = getattr(config, section)
+        hints = get_type_hints(type(target))
+        for key, value in values.items():
+            line = _find_line(text, section, key)
+            if key not in hints:
+                raise ConfigError(f"{file}, line {line}: unknown key '{key}' in [{section}]")
+            setattr(target, key, _checked(file, line, section, key, hints[key], value))
+
+
+def _checked(file: Path, line: int, section: str, key: str, kind: Any, value: Any) -> Any:
+    where = f"{file}, line {line}: [{section}] {key}"
+    if kind is bool:
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where} must be true or false")
+    elif kind is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ConfigError(f"{where} must be a whole number")
+        if value < 0:
+            raise ConfigError(f"{where} must not be negative")
+    elif kind is str and not isinstance(value, str):
+        raise ConfigError(f"{where} must be text in quotes")
+    choices = _CHOICES.get((section, key))
+    if choices and value not in choices:
+        raise ConfigError(f"{where} must be one of: {', '.join(choices)}")
+    return value
+
+
+def _line_from_message(message: str) -> int:
+    match = re.search(r"line (\d+)", message)
+    return int(match.group(1)) if match else 1
+
+
+def _find_line(text: str, section: str, key: str | None) -> int:
+    """Best-effort line number of ``key`` in ``[section]`` (or of the section)."""
+    current = ""
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        header = re.match(r"^\[\s*([^\]]+?)\s*\]", line)
+        if header:
+            current = header.group(1).strip().strip('"')
+            if key is None and current == section:
+                return number
+            continue
+        if key is not None and current == section and re.match(rf"^\"?{re.escape(key)}\"?\s*=", line):
+            return number
+    return 1
