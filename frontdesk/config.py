@@ -158,12 +158,18 @@ def _apply_file(config: Config, file: Path) -> None:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
-        raise ConfigError(f"{file}, line {line}: not valid TOML ({exc.args[0] if exc.args else exc})") from exc
+        raise ConfigError(
+            f"{file}, line {line}: not valid TOML ({exc.args[0] if exc.args else exc})"
+        ) from exc
     for section, values in data.items():
         if section not in _SECTIONS:
-            raise ConfigError(f"{file}, line {_find_line(text, section, None)}: unknown section [{section}]")
+            raise ConfigError(
+                f"{file}, line {_find_line(text, section, None)}: unknown section [{section}]"
+            )
         if not isinstance(values, dict):
-            raise ConfigError(f"{file}, line {_find_line(text, section, None)}: '{section}' must be a [section]")
+            raise ConfigError(
+                f"{file}, line {_find_line(text, section, None)}: '{section}' must be a [section]"
+            )
         target = getattr(config, section)
         hints = get_type_hints(type(target))
         for key, value in values.items():
@@ -207,6 +213,10 @@ def _find_line(text: str, section: str, key: str | None) -> int:
             if key is None and current == section:
                 return number
             continue
-        if key is not None and current == section and re.match(rf"^\"?{re.escape(key)}\"?\s*=", line):
+        if (
+            key is not None
+            and current == section
+            and re.match(rf"^\"?{re.escape(key)}\"?\s*=", line)
+        ):
             return number
     return 1

@@ -29,7 +29,9 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="frontdesk-admin", description="frontdesk administration")
-    parser.add_argument("--config", help="settings file (default: FRONTDESK_CONFIG or the user config dir)")
+    parser.add_argument(
+        "--config", help="settings file (default: FRONTDESK_CONFIG or the user config dir)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for name in COMMAND_MODULES:

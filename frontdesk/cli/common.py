@@ -28,9 +28,13 @@ def open_ready_database(config: Config) -> Database:
     db = open_database(config)
     current = current_revision(db)
     if current is None:
-        raise DatabaseError("数据库尚未初始化，请先运行 frontdesk-admin init。(Database not initialised: run 'frontdesk-admin init'.)")
+        raise DatabaseError(
+            "数据库尚未初始化，请先运行 frontdesk-admin init。(Database not initialised: run 'frontdesk-admin init'.)"
+        )
     if current != head_revision():
-        raise DatabaseError("数据库版本较旧，请先运行 frontdesk-admin init 升级。(Database needs upgrading: run 'frontdesk-admin init'.)")
+        raise DatabaseError(
+            "数据库版本较旧，请先运行 frontdesk-admin init 升级。(Database needs upgrading: run 'frontdesk-admin init'.)"
+        )
     return db
 
 
@@ -43,7 +47,9 @@ def read_password(args: argparse.Namespace, prompt: str = "Password: ") -> str:
             raise ValidationError("没有从标准输入读到密码。(No password on standard input.)")
         return password
     if not sys.stdin.isatty():
-        raise ValidationError("需要密码：请在终端中运行，或使用 --password-stdin。(Use --password-stdin when not on a terminal.)")
+        raise ValidationError(
+            "需要密码：请在终端中运行，或使用 --password-stdin。(Use --password-stdin when not on a terminal.)"
+        )
     first = getpass.getpass(prompt)
     second = getpass.getpass("Repeat password: ")
     if first != second:

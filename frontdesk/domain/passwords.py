@@ -16,9 +16,7 @@ def hash_password(password: str) -> str:
     """Return ``scrypt$N$r$p$salt$hash`` for storage; the password itself is never kept."""
     salt = secrets.token_bytes(16)
     digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=_N, r=_R, p=_P, dklen=32)
-    return "$".join(
-        [_PREFIX, str(_N), str(_R), str(_P), _b64(salt), _b64(digest)]
-    )
+    return "$".join([_PREFIX, str(_N), str(_R), str(_P), _b64(salt), _b64(digest)])
 
 
 def verify_password(password: str, stored: str) -> bool:

@@ -101,7 +101,9 @@ def verify(session: Session, batch: int = 5000) -> AuditReport:
                     if row.id != prev_id + 1
                     else f"audit row {row.id} does not follow row {prev_id}"
                 )
-                return AuditReport(checked, row.id if row.id == prev_id + 1 else prev_id + 1, problem)
+                return AuditReport(
+                    checked, row.id if row.id == prev_id + 1 else prev_id + 1, problem
+                )
             if event_hash(row) != row.hash:
                 return AuditReport(checked, row.id, f"audit row {row.id} was altered")
             prev_hash, prev_id = row.hash, row.id
@@ -122,4 +124,6 @@ def _timestamp(at: datetime) -> str:
 
 
 def _canonical(details: dict[str, Any]) -> str:
-    return json.dumps(details, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return json.dumps(
+        details, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str
+    )

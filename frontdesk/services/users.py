@@ -45,7 +45,9 @@ def require(actor: Actor, *roles: str) -> None:
     """Raise PermissionDenied unless ``actor`` has one of ``roles`` (admin always may)."""
     if not actor.can(*roles):
         wanted = "、".join(ROLE_NAMES[r] for r in roles)
-        raise PermissionDenied(f"{actor.name}（{ROLE_NAMES.get(actor.role, actor.role)}）无权执行此操作，需要：{wanted}。")
+        raise PermissionDenied(
+            f"{actor.name}（{ROLE_NAMES.get(actor.role, actor.role)}）无权执行此操作，需要：{wanted}。"
+        )
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,9 @@ def add_user(
         )
         s.add(staff)
         s.flush()
-        audit.record(s, actor.staff_no, "user.add", "staff", staff_no, {"name": staff.name, "role": role})
+        audit.record(
+            s, actor.staff_no, "user.add", "staff", staff_no, {"name": staff.name, "role": role}
+        )
         return _info(staff)
 
 
@@ -180,24 +184,38 @@ def authenticate(
     with db.begin() as s:
         staff = s.scalar(select(Staff).where(Staff.staff_no == staff_no))
         if staff is None:
-            audit.record(s, staff_no, "login.failed", "staff", staff_no, {"reason": "unknown", "desk": desk})
+            audit.record(
+                s, staff_no, "login.failed", "staff", staff_no, {"reason": "unknown", "desk": desk}
+            )
             failure = AuthError("工号或密码错误。")
         elif not staff.active:
-            audit.record(s, staff_no, "login.failed", "staff", staff_no, {"reason": "disabled", "desk": desk})
+            audit.record(
+                s, staff_no, "login.failed", "staff", staff_no, {"reason": "disabled", "desk": desk}
+            )
             failure = AuthError("该账号已停用，请联系管理员。")
         elif staff.locked_until is not None and staff.locked_until > now:
             minutes = max(1, int((staff.locked_until - now).total_seconds() // 60) + 1)
-            audit.record(s, staff_no, "login.failed", "staff", staff_no, {"reason": "locked", "desk": desk})
-            failure = AuthError(f"密码错误次数过多，账号已锁定，请 {minutes} 分钟后再试或联系管理员。")
+            audit.record(
+                s, staff_no, "login.failed", "staff", staff_no, {"reason": "locked", "desk": desk}
+            )
+            failure = AuthError(
+                f"密码错误次数过多，账号已锁定，请 {minutes} 分钟后再试或联系管理员。"
+            )
         elif not verify_password(password, staff.password_hash):
             staff.failed_logins += 1
-            details: dict[str, object] = {"reason": "password", "desk": desk, "count": staff.failed_logins}
+            details: dict[str, object] = {
+                "reason": "password",
+                "desk": desk,
+                "count": staff.failed_logins,
+            }
             if staff.failed_logins >= policy.max_failed:
                 staff.locked_until = now + policy.lockout
                 staff.failed_logins = 0
                 details["locked"] = True
                 minutes = int(policy.lockout.total_seconds() // 60)
-                failure = AuthError(f"密码连续错误 {policy.max_failed} 次，账号已锁定 {minutes} 分钟。")
+                failure = AuthError(
+                    f"密码连续错误 {policy.max_failed} 次，账号已锁定 {minutes} 分钟。"
+                )
             else:
                 left = policy.max_failed - staff.failed_logins
                 failure = AuthError(f"工号或密码错误（再错 {left} 次将锁定账号）。")
@@ -213,7 +231,9 @@ def authenticate(
 
 def record_logout(db: Database, actor: Actor, reason: str = "user", desk: str = "") -> None:
     with db.begin() as s:
-        audit.record(s, actor.staff_no, "logout", "staff", actor.staff_no, {"reason": reason, "desk": desk})
+        audit.record(
+            s, actor.staff_no, "logout", "staff", actor.staff_no, {"reason": reason, "desk": desk}
+        )
 
 
 def _get(s: Session, staff_no: str) -> Staff:
@@ -225,5 +245,10 @@ def _get(s: Session, staff_no: str) -> Staff:
 
 def _info(staff: Staff) -> StaffInfo:
     return StaffInfo(
-        staff.staff_no, staff.name, staff.role, staff.active, staff.locked_until, staff.last_login_at
+        staff.staff_no,
+        staff.name,
+        staff.role,
+        staff.active,
+        staff.locked_until,
+        staff.last_login_at,
     )

@@ -8,6 +8,7 @@ read-then-write), ``with db.read() as s:`` for lookups.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -91,10 +92,9 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
             cur.execute("PRAGMA foreign_keys = ON")
             mode = cur.execute("PRAGMA journal_mode").fetchone()
             if mode and str(mode[0]).lower() != "wal":
-                try:
+                # A read-only file or directory stays in its current mode.
+                with contextlib.suppress(sqlite3.OperationalError):
                     cur.execute("PRAGMA journal_mode = WAL")
-                except sqlite3.OperationalError:
-                    pass  # read-only file or directory: stay in the current mode
             cur.execute("PRAGMA synchronous = NORMAL")
         finally:
             cur.close()
@@ -130,6 +130,10 @@ def describe_db_error(exc: BaseException) -> str | None:
         return "数据库正被另一个程序占用，请稍后再试。(The database is locked by another process.)"
     if "unable to open database" in text_:
         return "无法打开数据库文件，请检查路径和权限。(Cannot open the database file.)"
-    if "connection refused" in text_ or "could not connect" in text_ or "connection failed" in text_:
+    if (
+        "connection refused" in text_
+        or "could not connect" in text_
+        or "connection failed" in text_
+    ):
         return "无法连接数据库服务器。(Cannot connect to the database server.)"
     return None

@@ -38,6 +38,12 @@ def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+def known_revisions() -> set[str]:
+    """Every revision this version of frontdesk knows how to handle."""
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
 def current_revision(db: Database) -> str | None:
     with translate_errors(), db.engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()

@@ -1,0 +1,87 @@
+"""Settings: defaults, file values, environment overrides, and clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from frontdesk.config import Config, load
+from frontdesk.errors import ConfigError
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_missing_file_means_defaults(tmp_path: Path) -> None:
+    config = load(tmp_path / "nope.toml")
+    assert config.source is None
+    assert config.security.max_failed_logins == 5
+    assert config.security.lockout_minutes == 15
+    assert config.money.max_amount_fen == 100_000_000
+    assert config.money.cash_unit_fen == 10
+
+
+def test_values_from_file(tmp_path: Path) -> None:
+    f = write(
+        tmp_path / "c.toml",
+        '[app]\ndesk = "二号窗口"\nidle_timeout_minutes = 5\n\n[security]\nmax_failed_logins = 3\n',
+    )
+    config = load(f)
+    assert config.source == f
+    assert config.app.desk == "二号窗口"
+    assert config.app.idle_timeout_minutes == 5
+    assert config.security.max_failed_logins == 3
+
+
+def test_environment_overrides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    f = write(tmp_path / "c.toml", '[database]\nurl = "sqlite:///from-file.db"\n')
+    monkeypatch.setenv("FRONTDESK_DATABASE_URL", "postgresql+psycopg://u@h/db")
+    monkeypatch.setenv("FRONTDESK_DATA_DIR", str(tmp_path / "elsewhere"))
+    config = load(f)
+    assert config.database_url == "postgresql+psycopg://u@h/db"
+    assert config.data_dir == tmp_path / "elsewhere"
+
+
+def test_default_path_from_environment(private_dirs: Path) -> None:
+    write(private_dirs / "config.toml", '[app]\ndesk = "三号"\n')
+    assert load().app.desk == "三号"
+
+
+def test_sqlite_default_lives_in_data_dir(config: Config) -> None:
+    assert config.database_url.endswith("/data/frontdesk.db")
+
+
+def test_demo_never_uses_the_real_database(config: Config) -> None:
+    config.database.url = "postgresql+psycopg://real/office"
+    demo = config.for_demo()
+    assert demo.database_url.startswith("sqlite:///")
+    assert "/data/demo/" in demo.database_url
+    assert config.database_url == "postgresql+psycopg://real/office"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('[app]\ndesk = "x"\ncolour = "red"\n', "line 3: unknown key 'colour' in [app]"),
+        ('[app]\ndesk = "x"\n\n[printer_x]\nport = 1\n', "line 4: unknown section [printer_x]"),
+        ('[app]\ndesk = "x\n', "line 2"),
+        (
+            '[security]\nmax_failed_logins = "five"\n',
+            "line 2: [security] max_failed_logins must be a whole number",
+        ),
+        ("[security]\nlockout_minutes = -1\n", "must not be negative"),
+        ('[money]\ncash_rounding = "half"\n', "cash_rounding must be one of: fen, jiao, yuan"),
+        ('[app]\nlanguage = "fr"\n', "language must be one of"),
+        ("[database]\nbackup_before_migrate = 1\n", "must be true or false"),
+        ('desk = "x"\n', "unknown section [desk]"),
+    ],
+)
+def test_bad_files_name_file_line_and_key(tmp_path: Path, text: str, expected: str) -> None:
+    f = write(tmp_path / "bad.toml", text)
+    with pytest.raises(ConfigError) as err:
+        load(f)
+    assert str(f) in str(err.value)
+    assert expected in str(err.value)
