@@ -1,0 +1,13 @@
+"""The registry of benchmark metrics, in the order they run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.bench import cold_start, household_import
+from tests.bench.common import Result
+
+METRICS: dict[str, Callable[[bool], Result]] = {
+    "cold_start": cold_start.run,
+    "household_import": household_import.run,
+}
