@@ -2,18 +2,39 @@
 
 from frontdesk.storage.base import Base
 from frontdesk.storage.models.audit import AuditEvent, AuditHead
+from frontdesk.storage.models.billing import Bill, FeeItem, FeeRate
+from frontdesk.storage.models.cashbox import CashMovement, CashSession
 from frontdesk.storage.models.estate import Building, Estate, Household, Owner, OwnerPhone, Room
+from frontdesk.storage.models.payments import (
+    Allocation,
+    Payment,
+    PaymentReversal,
+    PaymentTender,
+    PrepayEntry,
+    ReceiptCounter,
+)
 from frontdesk.storage.models.staff import Staff
 
 __all__ = [
+    "Allocation",
     "AuditEvent",
     "AuditHead",
     "Base",
+    "Bill",
     "Building",
+    "CashMovement",
+    "CashSession",
     "Estate",
+    "FeeItem",
+    "FeeRate",
     "Household",
     "Owner",
     "OwnerPhone",
+    "Payment",
+    "PaymentReversal",
+    "PaymentTender",
+    "PrepayEntry",
+    "ReceiptCounter",
     "Room",
     "Staff",
 ]
