@@ -67,6 +67,21 @@ class MoneySettings:
 
 
 @dataclass
+class CashierSettings:
+    """Receipt numbering, billing limits and the drawer."""
+
+    receipt_series: str = "A"  # this desk's receipt series letter
+    field_series: str = "F"  # receipts written on home collection visits
+    receipt_format: str = "{series}{year}-{seq:06d}"
+    max_bill_months_ahead: int = 1  # bills may be generated this many months ahead
+    max_prepay_months: int = 24  # months ahead a cashier may add at the counter
+    close_tolerance_fen: int = 0  # a larger drawer difference needs a supervisor
+
+    def receipt_no(self, series: str, year: int, seq: int) -> str:
+        return self.receipt_format.format(series=series, year=year, seq=seq)
+
+
+@dataclass
 class LoggingSettings:
     """The rotating log file."""
 
@@ -90,6 +105,7 @@ class Config:
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
     security: SecuritySettings = field(default_factory=SecuritySettings)
     money: MoneySettings = field(default_factory=MoneySettings)
+    cashier: CashierSettings = field(default_factory=CashierSettings)
     logging: LoggingSettings = field(default_factory=LoggingSettings)
     source: Path | None = None
     data_dir: Path = field(default_factory=lambda: Path(platformdirs.user_data_dir(APP_NAME)))
@@ -110,7 +126,7 @@ class Config:
         return dataclasses.replace(self, data_dir=self.data_dir / "demo", demo=True)
 
 
-_SECTIONS = ("app", "database", "security", "money", "logging")
+_SECTIONS = ("app", "database", "security", "money", "cashier", "logging")
 
 
 def sqlite_url(path: Path) -> str:
@@ -191,10 +207,21 @@ def _checked(file: Path, line: int, section: str, key: str, kind: Any, value: An
             raise ConfigError(f"{where} must not be negative")
     elif kind is str and not isinstance(value, str):
         raise ConfigError(f"{where} must be text in quotes")
+    if (section, key) == ("cashier", "receipt_format"):
+        _check_receipt_format(where, value)
     choices = _CHOICES.get((section, key))
     if choices and value not in choices:
         raise ConfigError(f"{where} must be one of: {', '.join(choices)}")
     return value
+
+
+def _check_receipt_format(where: str, value: str) -> None:
+    try:
+        sample = value.format(series="A", year=2026, seq=1)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise ConfigError(f"{where} may use only {{series}}, {{year}} and {{seq}} ({exc})") from exc
+    if "{seq" not in value or not sample.strip():
+        raise ConfigError(f"{where} must contain {{seq}} so receipt numbers differ")
 
 
 def _line_from_message(message: str) -> int:

@@ -85,3 +85,15 @@ def test_bad_files_name_file_line_and_key(tmp_path: Path, text: str, expected: s
         load(f)
     assert str(f) in str(err.value)
     assert expected in str(err.value)
+
+
+def test_receipt_format(tmp_path: Path) -> None:
+    config = load(write(tmp_path / "c.toml", '[cashier]\nreceipt_format = "{series}-{year}-{seq:05d}"\n'))
+    assert config.cashier.receipt_no("B", 2026, 42) == "B-2026-00042"
+    assert load(tmp_path / "none.toml").cashier.receipt_no("A", 2026, 123) == "A2026-000123"
+
+
+@pytest.mark.parametrize("fmt", ["{series}{year}", "{series}{month}-{seq}", "{seq"])
+def test_bad_receipt_format(tmp_path: Path, fmt: str) -> None:
+    with pytest.raises(ConfigError, match="receipt_format"):
+        load(write(tmp_path / "c.toml", f'[cashier]\nreceipt_format = "{fmt}"\n'))
