@@ -154,7 +154,10 @@ def load(path: Path | str | None = None) -> Config:
     config = Config()
     if file.is_file():
         config.source = file
-        _apply_file(config, file)
+        try:
+            _apply_file(config, file)
+        except ConfigError as exc:
+            raise ConfigError(f"设置文件有误 (settings error): {exc}") from exc
     env_url = os.environ.get("FRONTDESK_DATABASE_URL")
     if env_url:
         config.database.url = env_url

@@ -49,9 +49,14 @@ class Database:
     @property
     def sqlite_path(self) -> Path | None:
         """The SQLite file, or None for PostgreSQL or an in-memory database."""
-        if not self.is_sqlite or not self.url.database or self.url.database == ":memory:":
+        name = self.url.database
+        if not self.is_sqlite or not name or name == ":memory:":
             return None
-        return Path(self.url.database)
+        if name.startswith("file:"):  # a URI filename (?uri=true), e.g. file:/x.db?mode=ro
+            name = name.removeprefix("file:").split("?", 1)[0]
+            if name.startswith("///"):
+                name = name[2:]
+        return Path(name)
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
@@ -112,6 +117,11 @@ def translate_errors() -> Iterator[None]:
     """Turn driver failures about the database itself into a clear DatabaseError."""
     try:
         yield
+    except sqlite3.Error as exc:  # raw sqlite3 use (backup API)
+        message = describe_db_error(exc)
+        if message is None:
+            raise
+        raise DatabaseError(message) from exc
     except (OperationalError, DBAPIError) as exc:
         message = describe_db_error(exc)
         if message is None:
