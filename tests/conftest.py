@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+import frontdesk.ui  # noqa: F401  (applies the PySide6 reference-count workaround first)
 from frontdesk.config import Config, load
 from frontdesk.services.users import SYSTEM, Actor, add_user
 from frontdesk.storage.database import Database
