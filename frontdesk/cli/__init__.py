@@ -19,6 +19,10 @@ COMMAND_MODULES = (
     "frontdesk.cli.setup",
     "frontdesk.cli.users",
     "frontdesk.cli.safety",
+    "frontdesk.cli.cashbox",
+    "frontdesk.cli.fees",
+    "frontdesk.cli.households",
+    "frontdesk.cli.demo",
 )
 
 

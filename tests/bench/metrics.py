@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tests.bench import cold_start, household_import
+from tests.bench import cold_start, household_import, household_search, payment_speed
 from tests.bench.common import Result
 
 METRICS: dict[str, Callable[[bool], Result]] = {
     "cold_start": cold_start.run,
     "household_import": household_import.run,
+    "payment_collect_p95": payment_speed.run,
+    "household_search_p95": household_search.run,
 }
