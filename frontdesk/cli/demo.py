@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import Any
 
 from frontdesk.cli.common import config_from, open_ready_database
-from frontdesk.services.demo import DEMO_HOUSEHOLDS, MAX_DEMO_HOUSEHOLDS, create_demo_estate
+from frontdesk.services.demo import (
+    DEMO_BILLED_MONTHS,
+    DEMO_HOUSEHOLDS,
+    MAX_DEMO_HOUSEHOLDS,
+    add_demo_billing,
+    create_demo_estate,
+)
 from frontdesk.services.users import SYSTEM
 
 
@@ -47,10 +54,12 @@ def run(args: argparse.Namespace) -> int:
         result = create_demo_estate(
             db, SYSTEM, args.households, args.seed, estate_name=config.app.estate_name
         )
+        bills = add_demo_billing(db, today=date.today())
     finally:
         db.dispose()
     print(
         f"已生成演示小区“{result.estate}”：{result.buildings} 栋楼，{result.households} 户"
-        f"（空置 {result.vacant} 户），业主 {result.owners} 人，电话 {result.phones} 个。"
+        f"（空置 {result.vacant} 户），业主 {result.owners} 人，电话 {result.phones} 个；"
+        f"收费项目 2 个，近 {DEMO_BILLED_MONTHS} 个月账单 {bills} 张。"
     )
     return 0

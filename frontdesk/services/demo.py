@@ -233,6 +233,10 @@ def create_demo_estate(
     return result
 
 
+DEMO_BILLED_MONTHS = 3
+"""The demo bills this many months up to the current one, so every household owes something."""
+
+
 def ensure_demo(
     db: Database,
     *,
@@ -254,10 +258,27 @@ def ensure_demo(
             add_user(db, SYSTEM, account.staff_no, account.name, account.role, account.password)
     if not has_rooms:
         create_demo_estate(db, SYSTEM, households, estate_name=estate_name)
+        add_demo_billing(db, today=date.today())
     numbers = [a.staff_no for a in DEMO_ACCOUNTS]
     with db.read() as s:
         present = set(s.scalars(select(Staff.staff_no).where(Staff.staff_no.in_(numbers))))
     return [a for a in DEMO_ACCOUNTS if a.staff_no in present]
+
+
+def add_demo_billing(db: Database, *, today: date, months: int = DEMO_BILLED_MONTHS) -> int:
+    """Give the demo estate its fee standards and bill the last ``months`` months.
+
+    Returns the number of bills created. Safe to call again: fee items and
+    months already billed are left alone.
+    """
+    from frontdesk.domain.fees import add_months, period_label
+    from frontdesk.services.billing import bill_months
+    from frontdesk.services.fees import ensure_demo_fees
+
+    ensure_demo_fees(db, SYSTEM, today=today)
+    start = period_label(*add_months(today.year, today.month, 1 - months))
+    runs = bill_months(db, SYSTEM, start, period_label(today.year, today.month), today=today)
+    return sum(run.created for run in runs)
 
 
 def _initials(surname: str, given: str) -> str:

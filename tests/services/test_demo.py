@@ -14,6 +14,7 @@ from frontdesk.errors import PermissionDenied, ValidationError
 from frontdesk.services import audit
 from frontdesk.services.demo import (
     DEMO_ACCOUNTS,
+    DEMO_BILLED_MONTHS,
     DEMO_PASSWORD,
     SOUND_ALIKE_GROUPS,
     DemoAccount,
@@ -24,8 +25,10 @@ from frontdesk.services.users import SYSTEM, Actor, authenticate
 from frontdesk.storage.database import Database
 from frontdesk.storage.models import (
     AuditEvent,
+    Bill,
     Building,
     Estate,
+    FeeItem,
     Household,
     Owner,
     OwnerPhone,
@@ -128,6 +131,13 @@ def test_ensure_demo_creates_accounts_and_estate_once(db: Database) -> None:
     assert sorted(a.role for a in accounts) == ["admin", "cashier", "clerk", "supervisor"]
     assert all(isinstance(a, DemoAccount) and a.password == DEMO_PASSWORD for a in accounts)
     assert 250 <= _count(db, Household) <= 400
+    # The cashier has something to collect: two fee items, the last three months billed.
+    assert _count(db, FeeItem) == 2
+    with db.read() as s:
+        periods = set(s.scalars(select(Bill.period)))
+        occupied = s.scalar(select(func.count()).select_from(Household).where(Household.occupied))
+    assert len(periods) == DEMO_BILLED_MONTHS
+    assert _count(db, Bill) >= occupied
     staff, rooms, events = _count(db, Staff), _count(db, Room), _count(db, AuditEvent)
 
     assert ensure_demo(db) == accounts  # second start: nothing new
