@@ -22,6 +22,7 @@ from frontdesk.storage.base import utcnow
 from frontdesk.storage.models import AuditEvent, AuditHead
 
 GENESIS = "0" * 64
+_HEAD_KEY = "frontdesk.audit_head"
 
 
 def record(
@@ -32,11 +33,23 @@ def record(
     entity_id: str | int = "",
     details: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append one event in the caller's transaction and return it."""
-    head = session.execute(
-        select(AuditHead).where(AuditHead.id == 1).with_for_update()
-    ).scalar_one()
+    """Append one event in the caller's transaction and return it.
+
+    The head row is locked once per transaction and kept in ``session.info``,
+    so an action that writes many events pays for one lock; ids are taken
+    from the head (``last_id + 1``), so the hash is known before the insert.
+    """
+    transaction = session.get_transaction()
+    cached = session.info.get(_HEAD_KEY)
+    if cached is not None and cached[0] is transaction and cached[1] in session:
+        head = cached[1]
+    else:
+        head = session.execute(
+            select(AuditHead).where(AuditHead.id == 1).with_for_update()
+        ).scalar_one()
+        session.info[_HEAD_KEY] = (transaction, head)
     event = AuditEvent(
+        id=head.last_id + 1,
         at=utcnow(),
         actor=actor,
         action=action,
@@ -46,9 +59,8 @@ def record(
         prev_hash=head.last_hash,
         hash="",
     )
-    session.add(event)
-    session.flush()  # assigns the id, which the hash covers
     event.hash = event_hash(event)
+    session.add(event)
     head.last_id = event.id
     head.last_hash = event.hash
     return event

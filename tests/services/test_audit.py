@@ -69,3 +69,12 @@ def test_rolled_back_action_leaves_no_audit_row(db: Database) -> None:
         pass
     report = verify(db)
     assert report.ok and report.checked == 1
+
+
+def test_many_events_in_one_action_chain_correctly(db: Database) -> None:
+    with db.begin() as s:
+        for i in range(50):
+            audit.record(s, "A001", "bulk.event", "thing", i)
+    fill(db, 2)
+    report = verify(db)
+    assert report.ok and report.checked == 52
