@@ -13,10 +13,12 @@ from frontdesk.storage.models.payments import (
     PrepayEntry,
     ReceiptCounter,
 )
+from frontdesk.storage.models.printing import AppSecret, PrintJob
 from frontdesk.storage.models.staff import Staff
 
 __all__ = [
     "Allocation",
+    "AppSecret",
     "AuditEvent",
     "AuditHead",
     "Base",
@@ -34,6 +36,7 @@ __all__ = [
     "PaymentReversal",
     "PaymentTender",
     "PrepayEntry",
+    "PrintJob",
     "ReceiptCounter",
     "Room",
     "Staff",

@@ -81,6 +81,7 @@ class Bill(Base):
         CheckConstraint("status IN ('open', 'paid', 'cancelled')", name="status"),
         CheckConstraint("amount_fen >= 0", name="amount_not_negative"),
         Index("ix_bill_household_status", "household_id", "status"),
+        Index("ix_bill_item_period", "fee_item_id", "period"),  # the bill run's "already billed?"
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
