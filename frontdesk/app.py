@@ -7,28 +7,37 @@ it without entering the event loop (tests drive the GUI from there);
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sqlite3
 import sys
 from collections.abc import Sequence
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from frontdesk import __version__
 from frontdesk.config import Config, load
 from frontdesk.errors import ConfigError, DatabaseError, FrontdeskError
 from frontdesk.logs import log_file, setup_logging
-from frontdesk.storage.database import Database, describe_db_error
-from frontdesk.storage.migrate import upgrade
+from frontdesk.storage import preflight
+from frontdesk.storage.messages import describe_db_error
 from frontdesk.ui import pyside_fixes
-from frontdesk.ui.context import AppContext
+from frontdesk.ui.context import AppContext, LazyDatabase
 from frontdesk.ui.errors import install_excepthook
 from frontdesk.ui.i18n import install_translations
 from frontdesk.ui.shell import Shell
 from frontdesk.ui.tasks import TaskRunner
+
+# SQLAlchemy and Alembic take longer to import than the rest of the program
+# together, so they are imported only when needed: at once for a database that
+# must be created or migrated, else on the worker after the login dialog shows.
+if TYPE_CHECKING:
+    import argparse
+
+    from frontdesk.storage.database import Database
+    from frontdesk.storage.migrate import UpgradeResult
 
 log = logging.getLogger("frontdesk.app")
 
@@ -58,6 +67,12 @@ def launch(config: Config | None = None) -> QWidget:
     mode creates the demo data. The returned dialog's ``shell`` attribute is
     the ``frontdesk.ui.shell.Shell`` that manages the windows from then on.
 
+    A SQLite file already at the newest schema (the usual case) is checked
+    with ``frontdesk.storage.preflight`` only; the dialog is then shown at
+    once and the database opened on the worker thread (``AppContext.warm_up``)
+    while the person types. Anything else is opened, checked and migrated
+    here, before the dialog.
+
     Args:
         config: the settings; ``None`` reads them with ``frontdesk.config.load()``.
 
@@ -82,11 +97,52 @@ def launch(config: Config | None = None) -> QWidget:
         language,
         ", demo" if config.demo else "",
     )
-    db, accounts = open_database(config)
+    ready = _ready_sqlite_file(config)
+    if ready is not None:
+        db: Database | LazyDatabase = LazyDatabase(lambda: _open_ready_database(config, ready))
+        accounts: list[Any] = []
+    else:
+        db, accounts = open_database(config)
     context = AppContext(config, db, TaskRunner("db"), accounts, path)
     shell = Shell(context, parent=app)
     app.aboutToQuit.connect(shell.close)
+    context.warm_up()  # before the dialog queues its first database job
     return shell.show_login()
+
+
+def _ready_sqlite_file(config: Config) -> Path | None:
+    """The SQLite file, if it can be used without migrating or creating anything, else None."""
+    if config.demo:  # the demo data is checked (and created) at start-up
+        return None
+    path = preflight.sqlite_file(config.database_url)
+    if path is None:
+        return None
+    found = preflight.inspect_sqlite(path, timeout_s=config.database.busy_timeout_ms / 1000)
+    if not found.current:
+        log.info(
+            "database %s: %s%s",
+            path,
+            found.state.value,
+            f" ({found.problem})" if found.problem else "",
+        )
+        return None
+    return path
+
+
+def _open_ready_database(config: Config, path: Path) -> Database:
+    """Open a database the pre-flight found ready (on the worker, or on first use)."""
+    from frontdesk.storage.database import Database
+
+    db = Database(config.database_url, busy_timeout_ms=config.database.busy_timeout_ms)
+    log.info("database %s (schema %s)", path, preflight.HEAD_REVISION)
+    return db
+
+
+def upgrade(db: Database, *, backup_dir: Path | None = None) -> UpgradeResult:
+    """``frontdesk.storage.migrate.upgrade``, imported when first needed (Alembic is slow to load)."""
+    from frontdesk.storage.migrate import upgrade as migrate_upgrade
+
+    return migrate_upgrade(db, backup_dir=backup_dir)
 
 
 def open_database(config: Config) -> tuple[Database, list[Any]]:
@@ -100,6 +156,8 @@ def open_database(config: Config) -> tuple[Database, list[Any]]:
     """
     from alembic.util import CommandError
     from sqlalchemy.exc import ArgumentError
+
+    from frontdesk.storage.database import Database
 
     try:
         db = Database(config.database_url, busy_timeout_ms=config.database.busy_timeout_ms)
@@ -148,6 +206,8 @@ def open_database(config: Config) -> tuple[Database, list[Any]]:
 
 def show_startup_error(error: BaseException) -> None:
     """The one message box shown when the program cannot start."""
+    from PySide6.QtWidgets import QMessageBox
+
     if isinstance(error, ConfigError):
         lead = QCoreApplication.translate("Startup", "The settings file contains a mistake:")
         advice = QCoreApplication.translate(
@@ -180,6 +240,8 @@ def show_startup_error(error: BaseException) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="frontdesk", description="front-desk software")
     parser.add_argument(
         "--demo",

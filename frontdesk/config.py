@@ -10,16 +10,28 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_type_hints
 
-import platformdirs
-
 from frontdesk.errors import ConfigError
 
+# platformdirs and tomllib are imported where they are needed: start-up time
+# counts, and with FRONTDESK_DATA_DIR or without a settings file they are not.
+
 APP_NAME = "frontdesk"
+
+
+def _user_data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def _user_log_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME))
 
 
 @dataclass
@@ -82,6 +94,40 @@ class CashierSettings:
 
 
 @dataclass
+class PrinterSettings:
+    """The counter's receipt printer (ESC/POS thermal); ``none`` means PDF receipts only."""
+
+    connection: str = "none"  # none | network | usb | serial | windows | file
+    host: str = ""
+    port: int = 9100
+    vendor_id: str = ""  # usb, hex like "0x0416"
+    product_id: str = ""
+    device: str = ""  # serial: "COM3" or "/dev/ttyUSB0"
+    baudrate: int = 9600
+    queue: str = ""  # windows: the printer's name in Windows
+    path: str = ""  # file: a file or device path
+    width: int = 48  # columns: 48 for 80 mm paper, 32 for 58 mm
+    encoding: str = "gb18030"
+    chinese_mode: bool = True  # send FS & before text
+    cut: bool = True
+    drawer_pin: int = 2  # 0 = no cash drawer
+    template: str = ""  # "" = built-in for the width
+    print_qr: bool = True
+    logo: str = ""
+    timeout_seconds: int = 5
+
+
+# What each connection kind cannot do without.
+_PRINTER_NEEDS = {
+    "network": ("host",),
+    "usb": ("vendor_id", "product_id"),
+    "serial": ("device",),
+    "windows": ("queue",),
+    "file": ("path",),
+}
+
+
+@dataclass
 class LoggingSettings:
     """The rotating log file."""
 
@@ -90,10 +136,13 @@ class LoggingSettings:
     backups: int = 5
 
 
-_CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
+_CHOICES: dict[tuple[str, str], tuple[object, ...]] = {
     ("app", "language"): ("auto", "zh_CN", "en"),
     ("money", "cash_rounding"): ("fen", "jiao", "yuan"),
     ("logging", "level"): ("DEBUG", "INFO", "WARNING", "ERROR"),
+    ("printer", "connection"): ("none", "network", "usb", "serial", "windows", "file"),
+    ("printer", "encoding"): ("gb18030", "gbk", "big5", "utf-8", "cp437", "cp850", "cp1252"),
+    ("printer", "drawer_pin"): (0, 2, 5),
 }
 
 
@@ -106,10 +155,11 @@ class Config:
     security: SecuritySettings = field(default_factory=SecuritySettings)
     money: MoneySettings = field(default_factory=MoneySettings)
     cashier: CashierSettings = field(default_factory=CashierSettings)
+    printer: PrinterSettings = field(default_factory=PrinterSettings)
     logging: LoggingSettings = field(default_factory=LoggingSettings)
     source: Path | None = None
-    data_dir: Path = field(default_factory=lambda: Path(platformdirs.user_data_dir(APP_NAME)))
-    log_dir: Path = field(default_factory=lambda: Path(platformdirs.user_log_dir(APP_NAME)))
+    data_dir: Path = field(default_factory=_user_data_dir)
+    log_dir: Path = field(default_factory=_user_log_dir)
     demo: bool = False
 
     @property
@@ -126,7 +176,7 @@ class Config:
         return dataclasses.replace(self, data_dir=self.data_dir / "demo", demo=True)
 
 
-_SECTIONS = ("app", "database", "security", "money", "cashier", "logging")
+_SECTIONS = ("app", "database", "security", "money", "cashier", "printer", "logging")
 
 
 def sqlite_url(path: Path) -> str:
@@ -139,6 +189,8 @@ def default_path() -> Path:
     env = os.environ.get("FRONTDESK_CONFIG")
     if env:
         return Path(env)
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
 
 
@@ -151,7 +203,9 @@ def load(path: Path | str | None = None) -> Config:
             the line and the key.
     """
     file = Path(path) if path is not None else default_path()
-    config = Config()
+    env_dir = os.environ.get("FRONTDESK_DATA_DIR")
+    # Given the directories, Config() need not ask platformdirs for its defaults.
+    config = Config(data_dir=Path(env_dir), log_dir=Path(env_dir) / "logs") if env_dir else Config()
     if file.is_file():
         config.source = file
         try:
@@ -161,14 +215,12 @@ def load(path: Path | str | None = None) -> Config:
     env_url = os.environ.get("FRONTDESK_DATABASE_URL")
     if env_url:
         config.database.url = env_url
-    env_dir = os.environ.get("FRONTDESK_DATA_DIR")
-    if env_dir:
-        config.data_dir = Path(env_dir)
-        config.log_dir = Path(env_dir) / "logs"
     return config
 
 
 def _apply_file(config: Config, file: Path) -> None:
+    import tomllib
+
     try:
         text = file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -196,6 +248,31 @@ def _apply_file(config: Config, file: Path) -> None:
             if key not in hints:
                 raise ConfigError(f"{file}, line {line}: unknown key '{key}' in [{section}]")
             setattr(target, key, _checked(file, line, section, key, hints[key], value))
+    _check_printer(file, text, config.printer)
+
+
+def _check_printer(file: Path, text: str, printer: PrinterSettings) -> None:
+    line = _find_line(text, "printer", "connection")
+    for key in _PRINTER_NEEDS.get(printer.connection, ()):
+        if not str(getattr(printer, key)).strip():
+            raise ConfigError(
+                f"{file}, line {line}: [printer] connection = \"{printer.connection}\" needs {key}"
+            )
+    if printer.connection == "usb":
+        for key in ("vendor_id", "product_id"):
+            try:
+                int(getattr(printer, key), 16)
+            except ValueError:
+                where = _find_line(text, "printer", key)
+                raise ConfigError(
+                    f"{file}, line {where}: [printer] {key} must be a hex number like 0x0416"
+                ) from None
+    if not 16 <= printer.width <= 80:
+        where = _find_line(text, "printer", "width")
+        raise ConfigError(f"{file}, line {where}: [printer] width must be 16–80 columns")
+    if not 1 <= printer.port <= 65535:
+        where = _find_line(text, "printer", "port")
+        raise ConfigError(f"{file}, line {where}: [printer] port must be 1–65535")
 
 
 def _checked(file: Path, line: int, section: str, key: str, kind: Any, value: Any) -> Any:
@@ -214,7 +291,7 @@ def _checked(file: Path, line: int, section: str, key: str, kind: Any, value: An
         _check_receipt_format(where, value)
     choices = _CHOICES.get((section, key))
     if choices and value not in choices:
-        raise ConfigError(f"{where} must be one of: {', '.join(choices)}")
+        raise ConfigError(f"{where} must be one of: {', '.join(map(str, choices))}")
     return value
 
 

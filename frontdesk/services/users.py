@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,29 +16,17 @@ from sqlalchemy.orm import Session
 from frontdesk.domain.passwords import hash_password, verify_password
 from frontdesk.errors import AuthError, PermissionDenied, ValidationError
 from frontdesk.services import audit
+from frontdesk.services.actors import ROLE_NAMES as ROLE_NAMES
+from frontdesk.services.actors import SYSTEM as SYSTEM
+from frontdesk.services.actors import Actor as Actor
+from frontdesk.services.actors import LoginPolicy as LoginPolicy
 from frontdesk.storage.base import utcnow
 from frontdesk.storage.database import Database
 from frontdesk.storage.models import Staff
 from frontdesk.storage.models.staff import ROLES
 
-ROLE_NAMES = {"clerk": "客服专员", "cashier": "收费员", "supervisor": "主管", "admin": "管理员"}
 _STAFF_NO = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is acting: a logged-in staff member, or the admin command line."""
-
-    staff_no: str
-    name: str
-    role: str
-    staff_id: int | None = None
-
-    def can(self, *roles: str) -> bool:
-        return self.role == "admin" or self.role in roles
-
-
-SYSTEM = Actor(staff_no="system", name="frontdesk-admin", role="admin")
+_DEFAULT_POLICY = LoginPolicy()
 
 
 def require(actor: Actor, *roles: str) -> None:
@@ -62,13 +50,6 @@ class StaffInfo:
     last_login_at: datetime | None
 
 
-@dataclass(frozen=True)
-class LoginPolicy:
-    max_failed: int = 5
-    lockout: timedelta = timedelta(minutes=15)
-    min_password_length: int = 6
-
-
 def _check_new_account(staff_no: str, name: str, role: str) -> None:
     if not _STAFF_NO.match(staff_no):
         raise ValidationError("工号只能包含字母、数字、- 和 _，长度 1–32。")
@@ -90,7 +71,7 @@ def add_user(
     name: str,
     role: str,
     password: str,
-    policy: LoginPolicy = LoginPolicy(),
+    policy: LoginPolicy = _DEFAULT_POLICY,
 ) -> StaffInfo:
     """Create a staff account. Raises ValidationError if the staff number is taken."""
     require(actor, "admin")
@@ -154,7 +135,7 @@ def enable_user(db: Database, actor: Actor, staff_no: str) -> StaffInfo:
 
 
 def set_password(
-    db: Database, actor: Actor, staff_no: str, password: str, policy: LoginPolicy = LoginPolicy()
+    db: Database, actor: Actor, staff_no: str, password: str, policy: LoginPolicy = _DEFAULT_POLICY
 ) -> None:
     """Set a new password (admin for anyone; anyone for themselves) and lift a lockout."""
     if actor.staff_no != staff_no:
@@ -169,7 +150,11 @@ def set_password(
 
 
 def authenticate(
-    db: Database, staff_no: str, password: str, policy: LoginPolicy = LoginPolicy(), desk: str = ""
+    db: Database,
+    staff_no: str,
+    password: str,
+    policy: LoginPolicy = _DEFAULT_POLICY,
+    desk: str = "",
 ) -> Actor:
     """Check a login; count failures and lock the account after too many.
 

@@ -17,10 +17,14 @@ import sys
 import threading
 import traceback
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 from frontdesk.errors import FrontdeskError
 from frontdesk.logs import log_file, redact
@@ -106,6 +110,10 @@ def _show(
     exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
 ) -> QMessageBox:
     global _dialog
+    # Imported here to keep start-up quick (creating the Qt namespace's enums takes ~30 ms).
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
     details = redact("".join(traceback.format_exception(exc_type, exc, tb)))
     showing = current_dialog()
     if showing is not None:

@@ -10,6 +10,7 @@ closes the main window it emits ``quitRequested`` (``main()`` connects that to
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
@@ -17,11 +18,15 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from frontdesk.errors import FrontdeskError
-from frontdesk.services.users import Actor, record_logout
+from frontdesk.services.actors import Actor
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.login.dialog import LoginDialog
-from frontdesk.ui.main.screens import ScreenSpec
-from frontdesk.ui.main.window import LOGOUT_CLOSE, MainWindow
+
+if TYPE_CHECKING:
+    # The main window (and the services behind it) is imported at the first
+    # login, so that the login dialog shows quickly.
+    from frontdesk.ui.main.screens import ScreenSpec
+    from frontdesk.ui.main.window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +69,8 @@ class Shell(QObject):
         return dialog
 
     def _on_logged_in(self, actor: Actor) -> None:
+        from frontdesk.ui.main.window import MainWindow
+
         window = MainWindow(self.context, actor, self._screens)
         window.shell = self  # type: ignore[attr-defined]
         window.loggedOut.connect(lambda reason: self._on_logged_out(window, reason))
@@ -76,6 +83,9 @@ class Shell(QObject):
         self.quitRequested.emit()
 
     def _on_logged_out(self, window: MainWindow, reason: str) -> None:
+        from frontdesk.services.users import record_logout
+        from frontdesk.ui.main.window import LOGOUT_CLOSE
+
         ctx = self.context
         if not self._closed:
             ctx.tasks.submit(

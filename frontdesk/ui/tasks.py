@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +57,11 @@ class TaskRunner(QObject):
         )
         self._pending = 0
         self._closed = False
-        # Queued explicitly: the signal is emitted on the worker thread.
-        self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._home = threading.get_ident()  # the GUI thread, where results are delivered
+        # Emitted on the worker thread, so Qt queues the call to the GUI thread.
+        # (Not Qt.ConnectionType.QueuedConnection: the first use of the Qt
+        # namespace creates all its enums, ~30 ms the login dialog can do without.)
+        self._delivered.connect(self._deliver)
 
     @property
     def busy(self) -> bool:
@@ -98,8 +102,14 @@ class TaskRunner(QObject):
         return future
 
     def _emit(self, job: _Job) -> None:
-        # Runs on the worker thread (or here, if the future was already done).
-        if shiboken6.isValid(self):
+        # Runs on the worker thread, or on the GUI thread inside submit() when
+        # the job was done before its callback was added. The signal would then
+        # call _deliver at once; a zero timer keeps callbacks out of submit().
+        if not shiboken6.isValid(self):
+            return
+        if threading.get_ident() == self._home:
+            QTimer.singleShot(0, self, lambda: self._deliver(job))
+        else:
             self._delivered.emit(job)
 
     @Slot(object)

@@ -2,6 +2,139 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BillsModel</name>
+    <message>
+        <source>{item} (paid ahead)</source>
+        <translation>{item}（预交）</translation>
+    </message>
+    <message>
+        <source>{days} d</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>账期</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>收费标准</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Late fee</source>
+        <translation>滞纳金</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>缴费期限</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+</context>
+<context>
+    <name>CashierScreen</name>
+    <message>
+        <source>Find the household</source>
+        <translation>查找住户</translation>
+    </message>
+    <message>
+        <source>What is due</source>
+        <translation>应收费用</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Cash drawer: not open at this desk. Cash cannot be taken.</source>
+        <translation>钱箱：本前台尚未开班，不能收现金。</translation>
+    </message>
+    <message>
+        <source>Cash drawer: open since {date} ({who}), holds {amount}.</source>
+        <translation>钱箱：{date} 开班（{who}），应有 {amount}。</translation>
+    </message>
+    <message>
+        <source>Receipt issued</source>
+        <translation>已开票据</translation>
+    </message>
+    <message>
+        <source>Recording the payment…</source>
+        <translation>正在保存收款……</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt_no} issued: {total}.</source>
+        <translation>已开票据 {receipt_no}：实收 {total}。</translation>
+    </message>
+    <message>
+        <source>Give change {amount}: {pieces}.</source>
+        <translation>找零 {amount}：{pieces}。</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({kind}); see the log file.</source>
+        <translation>意外错误（{kind}），详情见日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmPaymentDialog</name>
+    <message>
+        <source>Confirm the payment</source>
+        <translation>确认收款</translation>
+    </message>
+    <message>
+        <source>Confirm the amount with the owner, then press Enter.</source>
+        <translation>请与业主确认金额，然后按回车键。</translation>
+    </message>
+    <message>
+        <source>Household:</source>
+        <translation>住户：</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>应收：</translation>
+    </message>
+    <message>
+        <source>Cash rounding:</source>
+        <translation>现金取整：</translation>
+    </message>
+    <message>
+        <source>To prepayment:</source>
+        <translation>存入预存款：</translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation>实收合计：</translation>
+    </message>
+    <message>
+        <source>Paid by:</source>
+        <translation>支付方式：</translation>
+    </message>
+    <message>
+        <source>Cash received:</source>
+        <translation>收现金：</translation>
+    </message>
+    <message>
+        <source>Change:</source>
+        <translation>找零：</translation>
+    </message>
+    <message>
+        <source>Complete (Enter)</source>
+        <translation>完成收款（回车）</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>返回（Esc）</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Front desk</source>
@@ -37,6 +170,512 @@
     <message>
         <source>Password</source>
         <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>Denominations</name>
+    <message>
+        <source>¥100 note</source>
+        <translation>100元</translation>
+    </message>
+    <message>
+        <source>¥50 note</source>
+        <translation>50元</translation>
+    </message>
+    <message>
+        <source>¥20 note</source>
+        <translation>20元</translation>
+    </message>
+    <message>
+        <source>¥10 note</source>
+        <translation>10元</translation>
+    </message>
+    <message>
+        <source>¥5 note</source>
+        <translation>5元</translation>
+    </message>
+    <message>
+        <source>¥1 note</source>
+        <translation>1元(纸币)</translation>
+    </message>
+    <message>
+        <source>¥1 coin</source>
+        <translation>1元(硬币)</translation>
+    </message>
+    <message>
+        <source>5 jiao coin</source>
+        <translation>5角</translation>
+    </message>
+    <message>
+        <source>1 jiao coin</source>
+        <translation>1角</translation>
+    </message>
+    <message>
+        <source>over {amount}</source>
+        <translation>长款 {amount}</translation>
+    </message>
+    <message>
+        <source>short {amount}</source>
+        <translation>短款 {amount}</translation>
+    </message>
+    <message>
+        <source>no difference</source>
+        <translation>无差额</translation>
+    </message>
+</context>
+<context>
+    <name>DrawerScreen</name>
+    <message>
+        <source>Cash drawer at desk {desk}</source>
+        <translation>{desk} 钱箱</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Open the drawer</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Count the float by denomination (Enter goes down a row), then open the drawer.</source>
+        <translation>按面额清点备用金（回车到下一行），然后开班。</translation>
+    </message>
+    <message>
+        <source>&amp;Open drawer</source>
+        <translation>开班(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Day-close report</source>
+        <translation>日结报表</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Show &amp;report</source>
+        <translation>查看报表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The day-close report appears here (a supervisor&apos;s to see).</source>
+        <translation>日结报表显示在这里（需主管查看）。</translation>
+    </message>
+    <message>
+        <source>In the drawer now</source>
+        <translation>钱箱现有</translation>
+    </message>
+    <message>
+        <source>Cash in / out</source>
+        <translation>现金存取</translation>
+    </message>
+    <message>
+        <source>Cash out (e.g. to the bank)</source>
+        <translation>取出（例如存银行）</translation>
+    </message>
+    <message>
+        <source>Cash in (e.g. more change)</source>
+        <translation>存入（例如补充零钱）</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>e.g. paid into the bank</source>
+        <translation>例如：存银行</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son:</source>
+        <translation>原因(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Record cash &amp;in/out</source>
+        <translation>登记存取(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Day close: count the drawer</source>
+        <translation>日结：清点钱箱</translation>
+    </message>
+    <message>
+        <source>&amp;Count every denomination:</source>
+        <translation>逐项清点各面额(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Needed when the count differs</source>
+        <translation>有差额时必填</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Close the day</source>
+        <translation>日结(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The drawer at this desk is not open. Count the float to open it.</source>
+        <translation>本前台钱箱尚未开班。请清点备用金后开班。</translation>
+    </message>
+    <message>
+        <source>Open since {time} by {staff_no}, business day {day}; it should hold {amount}.</source>
+        <translation>{staff_no} 于 {time} 开班，营业日 {day}；应有现金 {amount}。</translation>
+    </message>
+    <message>
+        <source>It is from an earlier day: close it before taking cash today.</source>
+        <translation>这是以前营业日的钱箱：请先日结，再收今天的现金。</translation>
+    </message>
+    <message>
+        <source>The drawer is open with a float of {amount}.</source>
+        <translation>已开班，备用金 {amount}。</translation>
+    </message>
+    <message>
+        <source>Put {amount} into the drawer ({reason}).</source>
+        <translation>已存入 {amount}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Took {amount} out of the drawer ({reason}).</source>
+        <translation>已取出 {amount}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Expected {expected}, counted {counted}: {difference}.</source>
+        <translation>应有 {expected}，实点 {counted}：{difference}。</translation>
+    </message>
+    <message>
+        <source>{summary} A difference of more than {tolerance} needs a note saying why and a supervisor&apos;s approval.</source>
+        <translation>{summary}差额超过 {tolerance}，需要填写说明并由主管批准。</translation>
+    </message>
+    <message>
+        <source>{summary} This is more than the {tolerance} allowed, so a supervisor must approve the day close. After it the desk takes no more cash today.</source>
+        <translation>{summary}超过允许的差额 {tolerance}，日结需要主管批准。日结后本前台今天不再收现金。</translation>
+    </message>
+    <message>
+        <source>Approve the drawer difference</source>
+        <translation>批准钱箱差额</translation>
+    </message>
+    <message>
+        <source>Close the day</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <source>Close the drawer for today? {summary}</source>
+        <translation>确定今天日结吗？{summary}</translation>
+    </message>
+    <message>
+        <source>After the day close this desk takes no more cash today.</source>
+        <translation>日结后本前台今天不再收现金。</translation>
+    </message>
+    <message>
+        <source>The day is closed for {day}: expected {expected}, counted {counted}, {difference}.</source>
+        <translation>{day} 已日结：应有 {expected}，实点 {counted}，{difference}。</translation>
+    </message>
+    <message>
+        <source>Day close {day} · desk {desk}</source>
+        <translation>日结 {day} · {desk}</translation>
+    </message>
+    <message>
+        <source>Denomination</source>
+        <translation>面额</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应有</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实点</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Expected {expected} · counted {counted} · {difference}</source>
+        <translation>应有 {expected} · 实点 {counted} · {difference}</translation>
+    </message>
+    <message>
+        <source>Difference approved by {staff_no}</source>
+        <translation>差额批准：{staff_no}</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>说明：{note}</translation>
+    </message>
+    <message>
+        <source>The full day-close report (totals by method and fee item, receipt numbers, voids, refunds) is a supervisor&apos;s to see: press Show report.</source>
+        <translation>完整的日结报表（按收费方式和收费项目的合计、票据号、作废、退款）需主管查看：请按“查看报表”。</translation>
+    </message>
+    <message>
+        <source>The day-close report of {day} is a supervisor&apos;s to see: a supervisor authorises showing it.</source>
+        <translation>{day} 的日结报表需主管查看：请主管授权。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}. See the log file for details.</source>
+        <translation>意外错误：{error}。详情见日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>DuesPanel</name>
+    <message>
+        <source>Space selects or deselects the highlighted bill.</source>
+        <translation>空格键选中或取消选中当前账单。</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Months to pay ahead, after the last month billed</source>
+        <translation>在最后一个已出账月份之后预交的月数</translation>
+    </message>
+    <message>
+        <source>Pay a&amp;head:</source>
+        <translation>预交(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Amount due:</source>
+        <translation>应收金额：</translation>
+    </message>
+    <message>
+        <source>No household chosen: find one above.</source>
+        <translation>尚未选择住户：请在上方查找。</translation>
+    </message>
+    <message>
+        <source>vacant</source>
+        <translation>空置</translation>
+    </message>
+    <message>
+        <source>Arrears {arrears} ({bills} bills) · late fees {late} · prepayment balance {credit}</source>
+        <translation>欠费 {arrears}（{bills} 笔）· 滞纳金 {late} · 预存款余额 {credit}</translation>
+    </message>
+    <message>
+        <source>(cash {amount})</source>
+        <translation>（现金 {amount}）</translation>
+    </message>
+    <message>
+        <source>Nothing is owed. Months can be paid ahead.</source>
+        <translation>没有欠费，可以预交。</translation>
+    </message>
+    <message>
+        <source>No bill is selected.</source>
+        <translation>没有选中任何账单。</translation>
+    </message>
+    <message>
+        <source>{item} {periods}</source>
+        <translation>{item} {periods}</translation>
+    </message>
+    <message>
+        <source>(ahead)</source>
+        <translation>（预交）</translation>
+    </message>
+    <message>
+        <source>{standard} × {months} months</source>
+        <translation>{standard} × {months} 个月</translation>
+    </message>
+    <message>
+        <source>+ late fee {amount}</source>
+        <translation>+ 滞纳金 {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>FeeItemsModel</name>
+    <message>
+        <source>{name} (inactive)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+        <source>Day {day}</source>
+        <translation>每月 {day} 日</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>计费方式</translation>
+    </message>
+    <message>
+        <source>Rate today</source>
+        <translation>现行标准</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>缴费日</translation>
+    </message>
+    <message>
+        <source>Late fee</source>
+        <translation>滞纳金</translation>
+    </message>
+</context>
+<context>
+    <name>FeeKinds</name>
+    <message>
+        <source>Per m² per month</source>
+        <translation>按面积/月</translation>
+    </message>
+    <message>
+        <source>Fixed per month</source>
+        <translation>固定/月</translation>
+    </message>
+    <message>
+        <source>One-off</source>
+        <translation>一次性</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>不收</translation>
+    </message>
+    <message>
+        <source>After {grace} days: {bp}/10,000 a day, at most {cap}%</source>
+        <translation>逾期 {grace} 天后每日万分之 {bp}，最多 {cap}%</translation>
+    </message>
+</context>
+<context>
+    <name>FeesScreen</name>
+    <message>
+        <source>Fees and bills</source>
+        <translation>收费标准与账单</translation>
+    </message>
+    <message>
+        <source>Fee items (fee standards)</source>
+        <translation>收费项目（收费标准）</translation>
+    </message>
+    <message>
+        <source>Rate history of the selected item</source>
+        <translation>所选项目的标准历史</translation>
+    </message>
+    <message>
+        <source>e.g. 2.80</source>
+        <translation>例如 2.80</translation>
+    </message>
+    <message>
+        <source>Set &amp;new rate</source>
+        <translation>设置新标准(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New &amp;rate (¥):</source>
+        <translation>新标准(&amp;R)（元）：</translation>
+    </message>
+    <message>
+        <source>In force from:</source>
+        <translation>生效日期：</translation>
+    </message>
+    <message>
+        <source>Add a fee item</source>
+        <translation>新增收费项目</translation>
+    </message>
+    <message>
+        <source>e.g. WYF</source>
+        <translation>例如 WYF</translation>
+    </message>
+    <message>
+        <source>e.g. Property management fee</source>
+        <translation>例如 物业管理费</translation>
+    </message>
+    <message>
+        <source>¥ per unit, e.g. 2.50</source>
+        <translation>每单位元数，例如 2.50</translation>
+    </message>
+    <message>
+        <source>Charge a late fee</source>
+        <translation>收取滞纳金</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source> /10,000 a day</source>
+        <translation> /万 每日</translation>
+    </message>
+    <message>
+        <source>&amp;Add fee item</source>
+        <translation>新增项目(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>计费方式：</translation>
+    </message>
+    <message>
+        <source>Rate (¥):</source>
+        <translation>标准（元）：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>生效日期：</translation>
+    </message>
+    <message>
+        <source>Due day:</source>
+        <translation>缴费日：</translation>
+    </message>
+    <message>
+        <source>Grace:</source>
+        <translation>宽限：</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>日费率：</translation>
+    </message>
+    <message>
+        <source>At most:</source>
+        <translation>上限：</translation>
+    </message>
+    <message>
+        <source>Generate bills</source>
+        <translation>生成账单</translation>
+    </message>
+    <message>
+        <source>Bills the month for every occupied household and every monthly fee item. Running it again never bills twice.</source>
+        <translation>为所有在住住户按每个月度收费项目生成该月账单。重复生成不会重复计费。</translation>
+    </message>
+    <message>
+        <source>&amp;Period (YYYY-MM):</source>
+        <translation>账期(&amp;P)（YYYY-MM）：</translation>
+    </message>
+    <message>
+        <source>&amp;Generate bills</source>
+        <translation>生成账单(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Fee item {code} {name} added: {rate} from {date}.</source>
+        <translation>已新增收费项目 {code} {name}：{rate}，自 {date} 起。</translation>
+    </message>
+    <message>
+        <source>{name} ({code}): {rate} from {date}; bills already made keep theirs.</source>
+        <translation>{name}（{code}）：自 {date} 起 {rate}；已生成的账单不变。</translation>
+    </message>
+    <message>
+        <source>Generating bills…</source>
+        <translation>正在生成账单…</translation>
+    </message>
+    <message>
+        <source>{period}: {created} bill(s) created, {already} already billed ({households} occupied household(s)).</source>
+        <translation>{period}：新生成 {created} 张账单，{already} 项此前已生成（在住住户 {households} 户）。</translation>
+    </message>
+    <message>
+        <source>Everything was already billed: nothing new.</source>
+        <translation>全部已生成过，没有新账单。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}. See the log file for details.</source>
+        <translation>意外错误：{error}。详情见日志文件。</translation>
     </message>
 </context>
 <context>
@@ -155,6 +794,33 @@
     </message>
 </context>
 <context>
+    <name>HouseholdSearchModel</name>
+    <message>
+        <source>vacant</source>
+        <translation>空置</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Front desk — log in</source>
@@ -265,6 +931,227 @@
     </message>
 </context>
 <context>
+    <name>PaymentMethods</name>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>UnionPay card</source>
+        <translation>银联卡</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <source>Prepayment balance</source>
+        <translation>预存款</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsModel</name>
+    <message>
+        <source>Completed</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>票据号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Methods</source>
+        <translation>收费方式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsScreen</name>
+    <message>
+        <source>Payments at desk {desk}</source>
+        <translation>{desk} 收费记录</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Choose a payment to see its receipt.</source>
+        <translation>选择一笔收费查看票据。</translation>
+    </message>
+    <message>
+        <source>&amp;Void…</source>
+        <translation>作废(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fund…</source>
+        <translation>退款(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Void a payment of today while the day is not closed</source>
+        <translation>作废当日且尚未日结的收费</translation>
+    </message>
+    <message>
+        <source>Refund a payment of an earlier day or of a closed day</source>
+        <translation>对以前或已日结的收费办理退款</translation>
+    </message>
+    <message>
+        <source>{count} payment(s), {amount} (voided ones not counted)</source>
+        <translation>{count} 笔，{amount}（不含作废）</translation>
+    </message>
+    <message>
+        <source>{receipt} · {room} {owner} · {amount} ({methods})</source>
+        <translation>{receipt} · {room} {owner} · {amount}（{methods}）</translation>
+    </message>
+    <message>
+        <source>Void a payment</source>
+        <translation>作废收费</translation>
+    </message>
+    <message>
+        <source>Void {what}? The receipt keeps its number, marked void; the bills are open again and cash goes back out of the drawer. A supervisor authorises it.</source>
+        <translation>作废 {what}？票据号保留并标记作废；账单恢复为未缴，现金从钱箱退回。需主管授权。</translation>
+    </message>
+    <message>
+        <source>Refund a payment</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Refund {what}? The receipt is marked refunded; the bills are open again; cash is paid out of this desk&apos;s drawer, other methods are paid back on their channel. A supervisor authorises it.</source>
+        <translation>退款 {what}？票据标记为已退款；账单恢复为未缴；现金从本前台钱箱付出，其他方式按原渠道退回。需主管授权。</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt} is void; its bills are open again.</source>
+        <translation>票据 {receipt} 已作废，相关账单已恢复为未缴。</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt} is refunded; its bills are open again.</source>
+        <translation>票据 {receipt} 已退款，相关账单已恢复为未缴。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}. See the log file for details.</source>
+        <translation>意外错误：{error}。详情见日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>PiecesEditor</name>
+    <message>
+        <source>Total: {amount}</source>
+        <translation>合计：{amount}</translation>
+    </message>
+    <message>
+        <source>Expected {expected} · counted {counted} · {difference}</source>
+        <translation>应有 {expected} · 实点 {counted} · {difference}</translation>
+    </message>
+</context>
+<context>
+    <name>PiecesModel</name>
+    <message>
+        <source>Number of pieces; Enter goes to the next row</source>
+        <translation>张数；按回车到下一行</translation>
+    </message>
+    <message>
+        <source>{count} short ({amount})</source>
+        <translation>短 {count} 张（{amount}）</translation>
+    </message>
+    <message>
+        <source>{count} over ({amount})</source>
+        <translation>多 {count} 张（{amount}）</translation>
+    </message>
+    <message>
+        <source>Denomination</source>
+        <translation>面额</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应有</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实点</translation>
+    </message>
+    <message>
+        <source>Pieces</source>
+        <translation>张数</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+</context>
+<context>
+    <name>RatesModel</name>
+    <message>
+        <source>{date} (in force)</source>
+        <translation>{date}（现行）</translation>
+    </message>
+    <message>
+        <source>{date} (coming)</source>
+        <translation>{date}（待生效）</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>设定人</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptView</name>
+    <message>
+        <source>The receipt appears here when a payment is completed.</source>
+        <translation>收款完成后，票据显示在这里。</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Reception clerk</source>
@@ -281,6 +1168,48 @@
     <message>
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>Screens</name>
+    <message>
+        <source>Cashier</source>
+        <translation>收费</translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation>钱箱</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>收费记录</translation>
+    </message>
+    <message>
+        <source>Fees and bills</source>
+        <translation>收费标准与账单</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Room (3-2-12), name, initials (lb) or phone tail</source>
+        <translation>房号（3-2-12）、姓名、拼音首字母（lb）或电话后四位</translation>
+    </message>
+    <message>
+        <source>No household found.</source>
+        <translation>没有找到住户。</translation>
+    </message>
+    <message>
+        <source>The first {n} are shown: type more to narrow the search.</source>
+        <translation>只显示前 {n} 户：请继续输入以缩小范围。</translation>
+    </message>
+    <message>
+        <source>{n} found. Enter takes the highlighted one.</source>
+        <translation>找到 {n} 户，按回车选择高亮的一户。</translation>
+    </message>
+    <message>
+        <source>The search failed: {error}</source>
+        <translation>查找失败：{error}</translation>
     </message>
 </context>
 <context>
@@ -331,6 +1260,139 @@
     <message>
         <source>Front desk cannot start</source>
         <translation>物业前台无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorAuthDialog</name>
+    <message>
+        <source>Supervisor authorisation</source>
+        <translation>主管授权</translation>
+    </message>
+    <message>
+        <source>A supervisor must authorise this.</source>
+        <translation>此操作需要主管授权。</translation>
+    </message>
+    <message>
+        <source>e.g. wrong household, amount typed wrong</source>
+        <translation>例如：收错住户、金额输错</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s &amp;staff number:</source>
+        <translation>主管工号(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s &amp;password:</source>
+        <translation>主管密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Authorise</source>
+        <translation>授权(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Enter the reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <source>Enter the supervisor&apos;s staff number and password.</source>
+        <translation>请输入主管的工号和密码。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <source>The check failed because of an unexpected error: {error}</source>
+        <translation>验证时发生意外错误：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>TenderLinesModel</name>
+    <message>
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+</context>
+<context>
+    <name>TenderPanel</name>
+    <message>
+        <source>Bank transfer reference (serial no.)</source>
+        <translation>银行转账参考号（流水号）</translation>
+    </message>
+    <message>
+        <source>&amp;Add method</source>
+        <translation>添加支付方式(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Split payment: keep this method and amount, and pay the rest another way</source>
+        <translation>组合支付：保留这一支付方式和金额，其余用其他方式支付</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>删除(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Keep an overpayment as &amp;prepayment</source>
+        <translation>多付部分存入预存款(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Collect (Enter)</source>
+        <translation>收款(&amp;C)（回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>支付方式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;ference:</source>
+        <translation>参考号(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Cash &amp;received:</source>
+        <translation>收现金(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Change:</source>
+        <translation>找零：</translation>
+    </message>
+    <message>
+        <source>Amou&amp;nt:</source>
+        <translation>金额(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Type this method&apos;s amount first.</source>
+        <translation>请先输入这一支付方式的金额。</translation>
+    </message>
+    <message>
+        <source>No cash drawer is open at this desk: count the float and open the drawer before taking cash.</source>
+        <translation>本前台的钱箱尚未开班：请先清点备用金并开班，再收现金。</translation>
+    </message>
+    <message>
+        <source>({amount} to prepayment)</source>
+        <translation>（{amount} 存入预存款）</translation>
+    </message>
+    <message>
+        <source>Still to pay: {amount}</source>
+        <translation>还需支付：{amount}</translation>
+    </message>
+    <message>
+        <source>(cash {amount})</source>
+        <translation>（现金 {amount}）</translation>
     </message>
 </context>
 </TS>

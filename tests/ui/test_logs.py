@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 import logging
-from logging.handlers import RotatingFileHandler
+from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from frontdesk.config import Config
-from frontdesk.logs import LOG_FILE_NAME, log_file, redact, setup_logging, shutdown_logging
+from frontdesk.logs import (
+    LOG_FILE_NAME,
+    LogFileHandler,
+    log_file,
+    redact,
+    setup_logging,
+    shutdown_logging,
+)
 from frontdesk.ui.login.dialog import LoginDialog
 from tests.ui.conftest import CASHIER, log_in, type_login
 
 
-def _ours() -> list[RotatingFileHandler]:
+def _ours() -> list[LogFileHandler]:
     return [
         h
         for h in logging.getLogger().handlers
-        if isinstance(h, RotatingFileHandler) and h.baseFilename.endswith(LOG_FILE_NAME)
+        if isinstance(h, LogFileHandler) and h.baseFilename.endswith(LOG_FILE_NAME)
     ]
 
 
@@ -60,6 +68,36 @@ def test_log_rotates(config: Config) -> None:
         assert names == [LOG_FILE_NAME, f"{LOG_FILE_NAME}.1", f"{LOG_FILE_NAME}.2"]
     finally:
         shutdown_logging()
+
+
+@pytest.mark.parametrize("backups", [0, 1, 3])
+def test_rollover_matches_the_standard_library(tmp_path: Path, backups: int) -> None:
+    # LogFileHandler stands in for logging.handlers.RotatingFileHandler (cheaper to import).
+    from logging.handlers import RotatingFileHandler
+
+    ours_dir, std_dir = tmp_path / "ours", tmp_path / "std"
+    ours_dir.mkdir()
+    std_dir.mkdir()
+    handlers: list[logging.FileHandler] = [
+        LogFileHandler(ours_dir / "x.log", max_bytes=500, backups=backups),
+        RotatingFileHandler(std_dir / "x.log", maxBytes=500, backupCount=backups, encoding="utf-8"),
+    ]
+    try:
+        for n in range(60):
+            record = logging.LogRecord(
+                "t", logging.INFO, __file__, 1, "line %d 收费 %s", (n, "x" * n), None
+            )
+            for handler in handlers:
+                handler.handle(record)
+    finally:
+        for handler in handlers:
+            handler.close()
+
+    def files(folder: Path) -> dict[str, str]:
+        return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.iterdir())}
+
+    assert files(ours_dir) == files(std_dir)
+    assert len(files(ours_dir)) == backups + 1
 
 
 def test_redact() -> None:

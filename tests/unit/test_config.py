@@ -88,7 +88,9 @@ def test_bad_files_name_file_line_and_key(tmp_path: Path, text: str, expected: s
 
 
 def test_receipt_format(tmp_path: Path) -> None:
-    config = load(write(tmp_path / "c.toml", '[cashier]\nreceipt_format = "{series}-{year}-{seq:05d}"\n'))
+    config = load(
+        write(tmp_path / "c.toml", '[cashier]\nreceipt_format = "{series}-{year}-{seq:05d}"\n')
+    )
     assert config.cashier.receipt_no("B", 2026, 42) == "B-2026-00042"
     assert load(tmp_path / "none.toml").cashier.receipt_no("A", 2026, 123) == "A2026-000123"
 
@@ -97,3 +99,54 @@ def test_receipt_format(tmp_path: Path) -> None:
 def test_bad_receipt_format(tmp_path: Path, fmt: str) -> None:
     with pytest.raises(ConfigError, match="receipt_format"):
         load(write(tmp_path / "c.toml", f'[cashier]\nreceipt_format = "{fmt}"\n'))
+
+
+def test_printer_defaults_to_none(tmp_path: Path) -> None:
+    printer = load(tmp_path / "none.toml").printer
+    assert (printer.connection, printer.width, printer.encoding, printer.drawer_pin) == (
+        "none",
+        48,
+        "gb18030",
+        2,
+    )
+
+
+def test_network_printer(tmp_path: Path) -> None:
+    f = write(
+        tmp_path / "c.toml",
+        '[printer]\nconnection = "network"\nhost = "127.0.0.1"\nport = 9101\nwidth = 32\n',
+    )
+    printer = load(f).printer
+    assert (printer.host, printer.port, printer.width) == ("127.0.0.1", 9101, 32)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '[printer]\nconnection = "bluetooth"\n',
+            "line 2: [printer] connection must be one of: none, network",
+        ),
+        (
+            '[printer]\nconnection = "network"\n',
+            'line 2: [printer] connection = "network" needs host',
+        ),
+        (
+            '[printer]\nconnection = "network"\nhost = "p"\nport = "9100x"\n',
+            "line 4: [printer] port must be a whole number",
+        ),
+        ('[printer]\nconnection = "network"\nhost = "p"\nport = 70000\n', "port must be 1–65535"),
+        ('[printer]\nconnection = "usb"\nvendor_id = "0x0416"\n', "needs product_id"),
+        (
+            '[printer]\nconnection = "usb"\nvendor_id = "zz"\nproduct_id = "0x5011"\n',
+            "line 3: [printer] vendor_id must be a hex number",
+        ),
+        ("[printer]\ndrawer_pin = 3\n", "drawer_pin must be one of: 0, 2, 5"),
+        ('[printer]\nencoding = "klingon"\n', "encoding must be one of"),
+        ("[printer]\nwidth = 200\n", "width must be 16–80"),
+    ],
+)
+def test_bad_printer_settings(tmp_path: Path, text: str, expected: str) -> None:
+    with pytest.raises(ConfigError) as err:
+        load(write(tmp_path / "c.toml", text))
+    assert expected in str(err.value)

@@ -10,90 +10,63 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from frontdesk import __version__
 from frontdesk.errors import FrontdeskError
-from frontdesk.services.users import Actor, authenticate, has_admin
-from frontdesk.ui.context import AppContext, role_title
+from frontdesk.services.actors import Actor, LoginPolicy
+from frontdesk.ui.context import AppContext
 from frontdesk.ui.widgets import scale_font
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtGui import QShowEvent
+    from PySide6.QtWidgets import QTableView
+
+# Until the dialog is on screen, no enum of the Qt namespace is used (class enums such
+# as QLineEdit.EchoMode are fine): the first use of QtCore.Qt creates all of its ~90
+# enums, about 30 ms of start-up. Code that runs later reaches it as QtCore.Qt.
 
 log = logging.getLogger(__name__)
 
 ADMIN_INIT_COMMAND = "frontdesk-admin init --admin 工号 --name 姓名"
 
-_ModelIndex = QModelIndex | QPersistentModelIndex
+# Qt.TextInteractionFlag.TextSelectableByMouse as a plain number for setProperty (see above).
+_SELECTABLE = 1
 
 
-class DemoAccountsModel(QAbstractTableModel):
-    """The demo logins (staff number, name, role, password) as a read-only table."""
+# The worker's side of the dialog. They read ``context.db`` (and import the
+# services) on the worker, so that the dialog can be shown while the database
+# is still being opened there (see ``AppContext.warm_up``).
 
-    COLUMNS = 4
 
-    def __init__(self, accounts: Sequence[Any], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._accounts = list(accounts)
+def _has_admin(context: AppContext) -> bool:
+    from frontdesk.services.users import has_admin
 
-    def account(self, row: int) -> Any:
-        return self._accounts[row]
+    return has_admin(context.db)
 
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._accounts)
 
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
+def _authenticate(
+    context: AppContext, staff_no: str, password: str, policy: LoginPolicy, desk: str
+) -> Actor:
+    from frontdesk.services.users import authenticate
 
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return None
-        account = self._accounts[index.row()]
-        column = index.column()
-        if column == 0:
-            return account.staff_no
-        if column == 1:
-            return account.name
-        if column == 2:
-            return role_title(account.role)
-        if column == 3:
-            return account.password
-        return None
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (self.tr("Staff no."), self.tr("Name"), self.tr("Role"), self.tr("Password"))
-        return titles[section] if 0 <= section < len(titles) else None
+    return authenticate(context.db, staff_no, password, policy, desk=desk)
 
 
 class LoginDialog(QDialog):
@@ -139,24 +112,24 @@ class LoginDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("loginMessage")
         self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setProperty("textInteractionFlags", _SELECTABLE)
         self.setup_hint = QLabel(self)
         self.setup_hint.setObjectName("loginSetupHint")
         self.setup_hint.setWordWrap(True)
-        self.setup_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setup_hint.setProperty("textInteractionFlags", _SELECTABLE)
         self.setup_hint.setFrameShape(QFrame.Shape.StyledPanel)
         self.setup_hint.setMargin(6)
         self.setup_hint.hide()
 
-        self.button = QPushButton(self.tr("Log in"), self)
+        self.button = QPushButton(self.tr("Log in"), parent=self)
         self.button.setObjectName("loginButton")
         self.button.setDefault(True)
         self.button.clicked.connect(self.submit)
-        quit_button = QPushButton(self.tr("Quit"), self)
+        quit_button = QPushButton(self.tr("Quit"), parent=self)
         quit_button.setObjectName("loginQuit")
         quit_button.setAutoDefault(False)
         quit_button.clicked.connect(self.reject)
-        buttons = QDialogButtonBox(self)
+        buttons = QDialogButtonBox(parent=self)  # (self) would make PySide load QtCore.Qt
         buttons.addButton(self.button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(quit_button, QDialogButtonBox.ButtonRole.RejectRole)
 
@@ -184,12 +157,16 @@ class LoginDialog(QDialog):
         self.user.setFocus()
         if not context.demo:
             context.tasks.submit(
-                has_admin, context.db, on_done=self._on_admin_check, on_error=self._on_check_failed
+                _has_admin, context, on_done=self._on_admin_check, on_error=self._on_check_failed
             )
 
     # -- layout helpers -------------------------------------------------
 
     def _demo_box(self, accounts: Sequence[Any]) -> QWidget:
+        from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+        from frontdesk.ui.login.demo import DemoAccountsModel
+
         box = QFrame(self)
         box.setObjectName("demoBox")
         box.setFrameShape(QFrame.Shape.StyledPanel)
@@ -212,8 +189,8 @@ class LoginDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         table.setAlternatingRowColors(True)
         table.setTabKeyNavigation(False)
-        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.setFixedHeight(
             header.sizeHint().height() + table.verticalHeader().length() + 2 * table.frameWidth()
         )
@@ -233,7 +210,7 @@ class LoginDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.user.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.user.setFocus()  # Qt.FocusReason.OtherFocusReason (see above)
 
     def show_message(self, text: str, *, error: bool = True) -> None:
         """Show ``text`` under the fields (red for an error)."""
@@ -256,6 +233,8 @@ class LoginDialog(QDialog):
         """Fill the fields with demo account ``row`` (as clicking it does)."""
         if self.demo_table is None:
             return
+        from frontdesk.ui.login.demo import DemoAccountsModel
+
         model = self.demo_table.model()
         assert isinstance(model, DemoAccountsModel)
         account = model.account(row)
@@ -276,22 +255,24 @@ class LoginDialog(QDialog):
         if staff_no and not password and self.user.hasFocus():
             # Enter after the staff number just moves on to the password.
             self.show_message("", error=False)
-            self.password.setFocus(Qt.FocusReason.TabFocusReason)
+            self.password.setFocus(QtCore.Qt.FocusReason.TabFocusReason)
             return
         if not staff_no or not password:
             self.show_message(self.tr("Enter your staff number and password."))
-            (self.password if staff_no else self.user).setFocus(Qt.FocusReason.OtherFocusReason)
+            (self.password if staff_no else self.user).setFocus(
+                QtCore.Qt.FocusReason.OtherFocusReason
+            )
             return
         self._set_busy(True)
         self.show_message(self.tr("Checking…"), error=False)
         ctx = self.context
         ctx.tasks.submit(
-            authenticate,
-            ctx.db,
+            _authenticate,
+            ctx,
             staff_no,
             password,
             ctx.login_policy(),
-            desk=ctx.desk,
+            ctx.desk,
             on_done=self._on_logged_in,
             on_error=self._on_login_failed,
         )
@@ -323,7 +304,7 @@ class LoginDialog(QDialog):
                     error=type(error).__name__
                 )
             )
-        self.password.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.password.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     def _on_admin_check(self, found: bool) -> None:
         if found:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import __version__
-from frontdesk.services.users import Actor
+from frontdesk.services.actors import Actor
 from frontdesk.ui.context import AppContext, role_title
 from frontdesk.ui.main.screens import HOME_KEY, LOGOUT_KEY, QUIT_KEY, ScreenSpec
 from frontdesk.ui.widgets import scale_font

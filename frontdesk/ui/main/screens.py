@@ -122,6 +122,12 @@ def screens_for(role: str, screens: Iterable[ScreenSpec] | None = None) -> list[
 # -- the cash drawer, payments and fee screens (issue 3) -----------------------
 
 
+def _cashier(ctx: ScreenContext) -> QWidget:
+    from frontdesk.ui.cashier.screen import CashierScreen
+
+    return CashierScreen(ctx)
+
+
 def _drawer(ctx: ScreenContext) -> QWidget:
     from frontdesk.ui.drawer.screen import DrawerScreen
 
@@ -141,6 +147,7 @@ def _fees(ctx: ScreenContext) -> QWidget:
 
 
 _CASH = ("cashier", "supervisor")
+register(ScreenSpec("F2", QT_TRANSLATE_NOOP("Screens", "Cashier"), _cashier, _CASH, "cashier"))
 register(ScreenSpec("F3", QT_TRANSLATE_NOOP("Screens", "Cash drawer"), _drawer, _CASH, "drawer"))
 register(ScreenSpec("F4", QT_TRANSLATE_NOOP("Screens", "Payments"), _payments, _CASH, "payments"))
 _BOSS = ("supervisor",)

@@ -17,7 +17,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QStackedWidget, QWidget
 
-from frontdesk.services.users import Actor
+from frontdesk.services.actors import Actor
 from frontdesk.ui.context import AppContext, ScreenContext, role_title
 from frontdesk.ui.main.home import HomePage, key_text
 from frontdesk.ui.main.idle import IdleWatcher
