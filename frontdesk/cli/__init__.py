@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "frontdesk.cli.fees",
     "frontdesk.cli.households",
     "frontdesk.cli.demo",
+    "frontdesk.cli.printing",
 )
 
 

@@ -38,7 +38,11 @@ def register(sub: Any) -> None:
         "--csv",
         metavar="FILE",
         type=Path,
-        help="CSV file to write (default: day-close-<desk or all>-<date>.csv here)",
+        help="CSV file to write (default: day-close-<desk or all>-<date>.csv here, "
+        "unless --pdf is given)",
+    )
+    dc.add_argument(
+        "--pdf", metavar="FILE", type=Path, help="also (or, without --csv, only) write an A4 PDF"
     )
     dc.set_defaults(handler=_day_close)
 
@@ -88,20 +92,32 @@ def _day_close(args: argparse.Namespace) -> int:
     on = parse_date(args.date, "--date")
     if on > date.today():
         raise ValidationError(f"日期 {on.isoformat()} 还没到，不能出日结报表。")
-    path: Path = args.csv if args.csv is not None else Path(default_csv_name(args.desk, on))
-    if path.suffix.lower() != ".csv":
+    path: Path | None = args.csv
+    if path is None and args.pdf is None:
+        path = Path(default_csv_name(args.desk, on))
+    if path is not None and path.suffix.lower() != ".csv":
         raise ValidationError(f"日结报表只能写成 .csv 文件（收到“{path.name}”）。")
-    if not path.absolute().parent.is_dir():
-        raise ValidationError(f"目录不存在：{path.absolute().parent}")
+    if args.pdf is not None and args.pdf.suffix.lower() != ".pdf":
+        raise ValidationError(f"--pdf 的文件名应以 .pdf 结尾（收到“{args.pdf.name}”）。")
+    for target in (path, args.pdf):
+        if target is not None and not target.absolute().parent.is_dir():
+            raise ValidationError(f"目录不存在：{target.absolute().parent}")
     db = open_ready_database(config_from(args))
     try:
         report = day_close_report(db, SYSTEM, on=on, desk=args.desk)
         for line in report_text(report):
             print(line)
-        write_day_close_csv(report, path)
+        if path is not None:
+            write_day_close_csv(report, path)
     finally:
         db.dispose()
-    print(f"已写入 CSV：{path.resolve()}")
+    if path is not None:
+        print(f"已写入 CSV：{path.resolve()}")
+    if args.pdf is not None:
+        from frontdesk.printing.pdf import day_close_pdf
+
+        day_close_pdf(report, args.pdf)
+        print(f"已写入 PDF：{args.pdf.resolve()}")
     return 0
 
 

@@ -30,7 +30,7 @@ from frontdesk.domain.money import DENOMINATIONS, Denomination, format_fen, piec
 from frontdesk.domain.receipt import METHOD_LABELS, ReceiptContent, ReceiptLine
 from frontdesk.domain.tender import Tender, TenderPlan, cash_share, plan_tender
 from frontdesk.errors import ValidationError
-from frontdesk.services import audit, drawer
+from frontdesk.services import audit, drawer, print_jobs
 from frontdesk.services.billing import DueLine, create_ahead_bills, household_dues, prepay_balance
 from frontdesk.services.fees import policy_of
 from frontdesk.services.users import Actor, require
@@ -179,12 +179,15 @@ def collect(
     estate_name: str,
     now: datetime | None = None,
     money: MoneySettings | None = None,
+    print_receipt: bool = False,
 ) -> PaymentResult:
     """Complete a payment: one transaction with payment, allocation, receipt number, cash, audit.
 
     ``now`` (aware; default the current time) is the payment time; its local
     date is the business date and its year the receipt year. ``money`` gives the
     cash rounding and the largest amount accepted (default settings otherwise).
+    ``print_receipt``: queue the receipt for ``desk``'s printer in the same
+    transaction (a cash payment also opens the drawer); the desk's spool prints it.
 
     Raises:
         ValidationError: bad tender (see ``plan_tender``), a bill already paid
@@ -219,6 +222,7 @@ def collect(
                 now,
                 business_date,
                 money,
+                print_receipt,
             )
     except IntegrityError as exc:
         raise ValidationError(
@@ -239,6 +243,7 @@ def _collect(
     now: datetime,
     business_date: date,
     money: MoneySettings,
+    print_receipt: bool,
 ) -> PaymentResult:
     # Everything is read and checked first, then written with as few round trips as possible.
     household_id, room, owner = _lock_household(s, request.household_id)
@@ -318,6 +323,10 @@ def _collect(
     s.add(payment)
     s.flush()  # the counter update and the payment row; assigns payment.id
     _write_details(s, payment, bills, lines, plan, now)
+    if print_receipt:
+        print_jobs.enqueue_receipt(
+            s, payment.id, receipt_no, desk=desk, by=actor.staff_no, open_drawer=plan.has_cash
+        )
     if change is not None:
         assert session is not None
         drawer.add_movement(s, session, "sale", received, actor.staff_no, payment_id=payment.id)

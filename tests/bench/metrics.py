@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tests.bench import cold_start, household_import, household_search, payment_speed
+from tests.bench import (
+    cold_start,
+    household_import,
+    household_search,
+    payment_speed,
+    print_path,
+    receipt_render,
+)
 from tests.bench.common import Result
 
 METRICS: dict[str, Callable[[bool], Result]] = {
@@ -12,4 +19,6 @@ METRICS: dict[str, Callable[[bool], Result]] = {
     "household_import": household_import.run,
     "payment_collect_p95": payment_speed.run,
     "household_search_p95": household_search.run,
+    "receipt_render_median": receipt_render.run,
+    "print_path_median": print_path.run,
 }
