@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractEventDispatcher, QCoreApplication
+from PySide6.QtCore import QAbstractEventDispatcher, QCoreApplication, QTimer
 
 from frontdesk.config import Config
 from frontdesk.services.actors import Actor, LoginPolicy
@@ -22,8 +22,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+WARM_UP_DELAY_MS = 100
+"""``AppContext.warm_up`` starts when the event loop first goes idle, or after this long."""
+
 WARM_UP_WAIT_S = 2.0
-"""How long ``AppContext.warm_up`` waits for the event loop to go idle before opening anyway."""
+"""… or, if the event loop does not run at all, after this long."""
 
 # English role names; the Chinese catalogue translates them to ROLE_NAMES
 # (tests/ui/test_translations.py keeps the two in step).
@@ -125,19 +128,19 @@ class AppContext:
 
         The job is queued now, so work submitted later runs after it. It waits
         until the GUI thread's event loop first runs out of work (the window
-        has been shown and painted) or ``WARM_UP_WAIT_S`` has passed, so that
-        its imports (SQLAlchemy, the models: most of a second) do not hold the
+        has been shown and painted; at most ``WARM_UP_DELAY_MS``), so that its
+        imports (SQLAlchemy, the models: most of a second) do not hold the
         interpreter lock while the window is being shown. It also imports the
         services that the login and the administrator check run.
         """
         if self.db_opened:
             return
         dispatcher = QAbstractEventDispatcher.instance()
-        if dispatcher is None:  # no event loop on this thread
-            self._warm_gate.set()
-        else:
+        if dispatcher is not None:
             dispatcher.aboutToBlock.connect(self._open_warm_gate)
             self._gate_dispatcher = dispatcher
+        # For event loops that never block (processEvents() in a loop).
+        QTimer.singleShot(WARM_UP_DELAY_MS, self._open_warm_gate)
         self.tasks.submit(self._warm, on_error=self._warm_failed)
 
     def _open_warm_gate(self) -> None:

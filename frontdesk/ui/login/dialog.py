@@ -38,9 +38,12 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QShowEvent
     from PySide6.QtWidgets import QTableView
 
-# Until the dialog is on screen, no enum of the Qt namespace is used (class enums such
-# as QLineEdit.EchoMode are fine): the first use of QtCore.Qt creates all of its ~90
-# enums, about 30 ms of start-up. Code that runs later reaches it as QtCore.Qt.
+# Until the dialog is on screen nothing here may touch the QtCore.Qt namespace: its
+# first use creates all of its ~90 enums, about 30 ms of start-up (checked by
+# tests/ui/test_startup_imports.py). Class enums such as QLineEdit.EchoMode are cheap.
+# QDialogButtonBox and QPushButton get their parent as parent=...: given positionally,
+# PySide also tries the overloads that take a Qt enum or a QIcon, which loads them.
+# Code that runs later reaches the namespace as QtCore.Qt.
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +132,7 @@ class LoginDialog(QDialog):
         quit_button.setObjectName("loginQuit")
         quit_button.setAutoDefault(False)
         quit_button.clicked.connect(self.reject)
-        buttons = QDialogButtonBox(parent=self)  # (self) would make PySide load QtCore.Qt
+        buttons = QDialogButtonBox(parent=self)
         buttons.addButton(self.button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(quit_button, QDialogButtonBox.ButtonRole.RejectRole)
 
