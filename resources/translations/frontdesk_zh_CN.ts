@@ -1122,6 +1122,346 @@
     </message>
 </context>
 <context>
+    <name>PrinterForm</name>
+    <message>
+        <source>No receipt printer (PDF receipts)</source>
+        <translation>无小票打印机（出 PDF 票据）</translation>
+    </message>
+    <message>
+        <source>Network (Ethernet / Wi-Fi)</source>
+        <translation>网络（网线 / Wi-Fi）</translation>
+    </message>
+    <message>
+        <source>USB (python-escpos, libusb)</source>
+        <translation>USB（python-escpos，libusb）</translation>
+    </message>
+    <message>
+        <source>Serial port (COM)</source>
+        <translation>串口（COM）</translation>
+    </message>
+    <message>
+        <source>Windows printer queue</source>
+        <translation>Windows 打印队列</translation>
+    </message>
+    <message>
+        <source>File or device path</source>
+        <translation>文件或设备路径</translation>
+    </message>
+    <message>
+        <source>No thermal printer at this desk. Receipts are given as A5 PDF files (Payments screen, F4: PDF receipt) and copies are saved as PDF.</source>
+        <translation>本前台没有热敏小票打印机。票据以 A5 PDF 文件提供（收费记录 F4：PDF 票据），重打的副本也存为 PDF。</translation>
+    </message>
+    <message>
+        <source>A receipt printer with a network port, usually port 9100. Give it a fixed IP address. It can report paper-out.</source>
+        <translation>带网口的小票打印机，端口一般是 9100。请给打印机设置固定 IP 地址。可以报告缺纸。</translation>
+    </message>
+    <message>
+        <source>Talks to the printer directly over USB (vendor and product id, e.g. 0x0416). On Windows this needs the WinUSB driver (installed e.g. with Zadig), which takes the printer away from the Windows spooler: other programs can no longer print to it. The Windows queue or the network is usually the better choice. It can report paper-out.</source>
+        <translation>通过 USB 直接连接打印机（厂商编号和产品编号，如 0x0416）。在 Windows 上需要 WinUSB 驱动（例如用 Zadig 安装），装了以后打印机就不再归 Windows 打印服务管理，其他程序无法再用它打印。通常选 Windows 打印队列或网络连接更好。可以报告缺纸。</translation>
+    </message>
+    <message>
+        <source>A serial port or USB-serial adapter (COM3, /dev/ttyUSB0). The baud rate must match the printer&apos;s own setting. It can report paper-out if the printer answers.</source>
+        <translation>串口或 USB 转串口（COM3、/dev/ttyUSB0）。波特率必须与打印机本身的设置一致。打印机应答时可以报告缺纸。</translation>
+    </message>
+    <message>
+        <source>The printer as installed in Windows (its name under Printers &amp; scanners), sent raw through the Windows spooler with the maker&apos;s driver. Usually the best choice for a USB printer on Windows. The Windows queue cannot report paper-out: a receipt counts as printed once the spooler has taken it. Only on Windows.</source>
+        <translation>Windows 中已安装的打印机（“打印机和扫描仪”里的名称），通过 Windows 打印服务和厂家驱动直接发送。Windows 上的 USB 打印机通常选这一项最好。Windows 打印队列无法报告缺纸：打印服务接收了票据就算已打印。仅限 Windows。</translation>
+    </message>
+    <message>
+        <source>Writes the bytes to a file or device path (e.g. /dev/usb/lp0, or a file to look at). It cannot report paper-out.</source>
+        <translation>把打印数据写入文件或设备路径（如 /dev/usb/lp0，或用于查看的文件）。无法报告缺纸。</translation>
+    </message>
+    <message>
+        <source>GB18030 — Simplified Chinese (recommended)</source>
+        <translation>GB18030 — 简体中文（推荐）</translation>
+    </message>
+    <message>
+        <source>GBK — Simplified Chinese, older printers</source>
+        <translation>GBK — 简体中文，较老的打印机</translation>
+    </message>
+    <message>
+        <source>Big5 — Traditional Chinese</source>
+        <translation>Big5 — 繁体中文</translation>
+    </message>
+    <message>
+        <source>UTF-8 (few receipt printers)</source>
+        <translation>UTF-8（少数小票打印机支持）</translation>
+    </message>
+    <message>
+        <source>CP437 — Latin, USA</source>
+        <translation>CP437 — 西文（美国）</translation>
+    </message>
+    <message>
+        <source>CP850 — Latin, Western Europe</source>
+        <translation>CP850 — 西文（西欧）</translation>
+    </message>
+    <message>
+        <source>CP1252 — Latin, Windows</source>
+        <translation>CP1252 — 西文（Windows）</translation>
+    </message>
+    <message>
+        <source>80 mm paper (48 columns)</source>
+        <translation>80 mm 纸（每行 48 列）</translation>
+    </message>
+    <message>
+        <source>58 mm paper (32 columns)</source>
+        <translation>58 mm 纸（每行 32 列）</translation>
+    </message>
+    <message>
+        <source>Other width…</source>
+        <translation>其他宽度…</translation>
+    </message>
+    <message>
+        <source>No cash drawer</source>
+        <translation>没有钱箱</translation>
+    </message>
+    <message>
+        <source>Drawer on pin 2 (most drawers)</source>
+        <translation>钱箱接 2 号针脚（大多数钱箱）</translation>
+    </message>
+    <message>
+        <source>Drawer on pin 5</source>
+        <translation>钱箱接 5 号针脚</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s name in Windows</source>
+        <translation>打印机在 Windows 中的名称</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source> columns</source>
+        <translation> 列</translation>
+    </message>
+    <message>
+        <source>Send Chinese mode (FS &amp;&amp;) first</source>
+        <translation>先发送中文模式指令（FS &amp;&amp;）</translation>
+    </message>
+    <message>
+        <source>C&amp;ut the paper after each receipt</source>
+        <translation>每张票据打完后切纸(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Built-in, by paper width</source>
+        <translation>内置模板（按纸宽）</translation>
+    </message>
+    <message>
+        <source>Print the verification QR code</source>
+        <translation>打印验证二维码</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Choose ima&amp;ge…</source>
+        <translation>选择图片(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnection:</source>
+        <translation>连接方式(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address (host):</source>
+        <translation>地址（host）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Vendor &amp;id:</source>
+        <translation>厂商编号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>P&amp;roduct id:</source>
+        <translation>产品编号(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Serial &amp;port:</source>
+        <translation>串口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Baud rate:</source>
+        <translation>波特率(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Windows &amp;queue name:</source>
+        <translation>Windows 打印机名称(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;File or device:</source>
+        <translation>文件或设备(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Time-&amp;out:</source>
+        <translation>超时(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Paper and receipt</source>
+        <translation>纸张与票据</translation>
+    </message>
+    <message>
+        <source>Paper &amp;width:</source>
+        <translation>纸宽(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>编码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Cash &amp;drawer:</source>
+        <translation>钱箱(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Te&amp;mplate:</source>
+        <translation>模板(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Logo image:</source>
+        <translation>标志图片(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Logo image</source>
+        <translation>标志图片</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.bmp *.jpg *.jpeg *.gif)</source>
+        <translation>图片 (*.png *.bmp *.jpg *.jpeg *.gif)</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterScreen</name>
+    <message>
+        <source>Receipt printer of desk {desk}</source>
+        <translation>{desk} 的小票打印机</translation>
+    </message>
+    <message>
+        <source>Settings file: {path}</source>
+        <translation>设置文件：{path}</translation>
+    </message>
+    <message>
+        <source>&amp;Test print</source>
+        <translation>测试打印(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Print a test page with the settings in the form ({key})</source>
+        <translation>用表中的设置打印一张测试页（{key}）</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>保存(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Write the settings to the settings file and use them</source>
+        <translation>把设置写入设置文件并立即使用</translation>
+    </message>
+    <message>
+        <source>The form shows the settings in use again.</source>
+        <translation>表中已恢复为正在使用的设置。</translation>
+    </message>
+    <message>
+        <source>Sending a test page…</source>
+        <translation>正在发送测试页…</translation>
+    </message>
+    <message>
+        <source>The test page went to {printer}. Check that the two rulers fill one line each.</source>
+        <translation>测试页已发送到{printer}。请检查两条标尺是否各占满一行。</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. The desk prints with these settings now.</source>
+        <translation>已保存到 {path}。本前台现在按这些设置打印。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}. See the log file for details.</source>
+        <translation>意外错误：{error}。详情见日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterStatus</name>
+    <message>
+        <source>⚠ Printer problem · {count} waiting</source>
+        <translation>⚠ 打印机故障 · {count} 张待打印</translation>
+    </message>
+    <message>
+        <source>⚠ Printer: check {count} receipt(s)</source>
+        <translation>⚠ 打印机：请核对 {count} 张票据</translation>
+    </message>
+    <message>
+        <source>Printer: {count} waiting</source>
+        <translation>打印机：{count} 张待打印</translation>
+    </message>
+    <message>
+        <source>Printer · nothing waiting</source>
+        <translation>打印机 · 无待打印</translation>
+    </message>
+    <message>
+        <source>{key}: show the printer warning</source>
+        <translation>{key}：显示打印机提示</translation>
+    </message>
+    <message>
+        <source>Receipts are not printing: {error}
+{count} receipt(s) wait in the queue; the payments are recorded. Fix the printer, then press Retry.</source>
+        <translation>票据没有打印出来：{error}
+有 {count} 张票据在排队等待打印；收款都已入账。请处理好打印机后按“重试”。</translation>
+    </message>
+    <message>
+        <source>A receipt could not be printed and was taken out of the queue: {error}
+Print a copy from the Payments screen (F4).</source>
+        <translation>有一张票据无法打印，已移出打印队列：{error}
+请在“收费记录”（F4）中重打一张。</translation>
+    </message>
+    <message>
+        <source>The printer stopped while printing receipt {receipts}: it may or may not be on paper. Look at the printer. If it is not there, press Retry to print it again as a copy; if it is, choose “It printed”.</source>
+        <translation>打印票据 {receipts} 时中断，不能确定是否已打出。请查看打印机：没有打出，按“重试”以副本重打；已经打出，选“已打出”。</translation>
+    </message>
+    <message>
+        <source>Trying again…</source>
+        <translation>正在重试…</translation>
+    </message>
+    <message>
+        <source>Print again?</source>
+        <translation>再打一次？</translation>
+    </message>
+    <message>
+        <source>Receipt {receipts} may already have printed. Print it again as a copy (marked 「重打 / COPY」)?</source>
+        <translation>票据 {receipts} 可能已经打出。要以副本（标有「重打 / COPY」）再打一次吗？</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}. See the log file.</source>
+        <translation>意外错误：{error}。详情见日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterWarning</name>
+    <message>
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>It printed — do &amp;not print again</source>
+        <translation>已打出，不再打印(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;OK</source>
+        <translation>确定(&amp;O)</translation>
+    </message>
+</context>
+<context>
     <name>RatesModel</name>
     <message>
         <source>{date} (in force)</source>
@@ -1142,6 +1482,61 @@
     <message>
         <source>Set by</source>
         <translation>设定人</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptCopies</name>
+    <message>
+        <source>&amp;Reprint copy</source>
+        <translation>重打副本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>PDF rece&amp;ipt…</source>
+        <translation>PDF 票据(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Save the receipt as an A5 PDF, e.g. for an owner who paid by bank transfer</source>
+        <translation>把票据存为 A5 PDF，例如给银行转账缴费的业主</translation>
+    </message>
+    <message>
+        <source>Print a copy marked 重打 / COPY on the desk&apos;s receipt printer</source>
+        <translation>在本前台的小票打印机上打印标有“重打 / COPY”的副本</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint copy (PDF)…</source>
+        <translation>重打副本 (PDF)(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>No receipt printer: save a copy marked 重打 / COPY as an A5 PDF</source>
+        <translation>没有小票打印机：把标有“重打 / COPY”的副本存为 A5 PDF</translation>
+    </message>
+    <message>
+        <source>Save a copy of receipt {receipt}</source>
+        <translation>保存票据 {receipt} 的副本</translation>
+    </message>
+    <message>
+        <source>Save receipt {receipt} as PDF</source>
+        <translation>把票据 {receipt} 存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Copy {copy} of receipt {receipt} is being printed.</source>
+        <translation>票据 {receipt} 的第 {copy} 份副本正在打印。</translation>
+    </message>
+    <message>
+        <source>Copy {copy} of receipt {receipt} saved as {path}.</source>
+        <translation>票据 {receipt} 的第 {copy} 份副本已存为 {path}。</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt} saved as {path}.</source>
+        <translation>票据 {receipt} 已存为 {path}。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}. See the log file for details.</source>
+        <translation>意外错误：{error}。详情见日志文件。</translation>
     </message>
 </context>
 <context>
@@ -1187,6 +1582,14 @@
     <message>
         <source>Fees and bills</source>
         <translation>收费标准与账单</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Verify receipt</source>
+        <translation>票据验证</translation>
     </message>
 </context>
 <context>
@@ -1393,6 +1796,57 @@
     <message>
         <source>(cash {amount})</source>
         <translation>（现金 {amount}）</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyScreen</name>
+    <message>
+        <source>Verify a receipt</source>
+        <translation>票据验证</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on the receipt, or type the code printed under it, and press Enter.</source>
+        <translation>扫描票据上的二维码，或输入二维码下方印的验证码，然后按回车。</translation>
+    </message>
+    <message>
+        <source>Co&amp;de:</source>
+        <translation>验证码(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>验证(&amp;V)</translation>
+    </message>
+    <message>
+        <source>The payment appears here.</source>
+        <translation>这里显示对应的收款。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <source>✘ Not issued by this system</source>
+        <translation>✘ 不是本系统签发的票据</translation>
+    </message>
+    <message>
+        <source>⚠ Genuine, but the payment was VOIDED</source>
+        <translation>⚠ 票据是真的，但该笔收款已作废</translation>
+    </message>
+    <message>
+        <source>⚠ Genuine, but the payment was REFUNDED</source>
+        <translation>⚠ 票据是真的，但该笔收款已退款</translation>
+    </message>
+    <message>
+        <source>✔ Genuine receipt</source>
+        <translation>✔ 票据真实有效</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}. See the log file for details.</source>
+        <translation>意外错误：{error}。详情见日志文件。</translation>
+    </message>
+    <message>
+        <source>The code could not be checked</source>
+        <translation>无法验证此验证码</translation>
     </message>
 </context>
 </TS>

@@ -49,6 +49,7 @@ from frontdesk.ui.cashier.receipt_view import ReceiptView
 from frontdesk.ui.cashier.search_panel import SearchPanel
 from frontdesk.ui.cashier.tender_panel import ERROR_STYLE, TenderPanel
 from frontdesk.ui.context import ScreenContext
+from frontdesk.ui.printer.control import kick
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,7 @@ def collect_payment(ctx: ScreenContext, request: PaymentRequest) -> PaymentResul
         settings=config.cashier,
         estate_name=config.app.estate_name,
         money=config.money,
+        print_receipt=config.printer.connection != "none",
     )
 
 
@@ -317,6 +319,7 @@ class CashierScreen(QWidget):
         log.info("payment %s collected for %s", result.receipt_no, result.receipt.room)
         if not shiboken6.isValid(self):
             return  # recorded; the screen was closed meanwhile
+        kick(self.ctx.app)  # print the queued receipt now rather than at the next poll
         self._collecting = False
         self.tender.set_busy(False)
         self.receipt.show_receipt(result.receipt)

@@ -152,3 +152,22 @@ register(ScreenSpec("F3", QT_TRANSLATE_NOOP("Screens", "Cash drawer"), _drawer, 
 register(ScreenSpec("F4", QT_TRANSLATE_NOOP("Screens", "Payments"), _payments, _CASH, "payments"))
 _BOSS = ("supervisor",)
 register(ScreenSpec("F5", QT_TRANSLATE_NOOP("Screens", "Fees and bills"), _fees, _BOSS, "fees"))
+
+
+# -- receipts on paper (issue 4) -------------------------------------------------
+
+
+def _printer(ctx: ScreenContext) -> QWidget:
+    from frontdesk.ui.printer.screen import PrinterScreen
+
+    return PrinterScreen(ctx)
+
+
+def _verify(ctx: ScreenContext) -> QWidget:
+    from frontdesk.ui.verify.screen import VerifyScreen
+
+    return VerifyScreen(ctx)
+
+
+register(ScreenSpec("F9", QT_TRANSLATE_NOOP("Screens", "Printer"), _printer, _BOSS, "printer"))
+register(ScreenSpec("F10", QT_TRANSLATE_NOOP("Screens", "Verify receipt"), _verify, (), "verify"))

@@ -13,6 +13,10 @@ the service decides in the end and its refusal (already voided, day closed…)
 is shown in ``paymentsMessage``. Afterwards the list and the receipt show the
 new status; the receipt keeps its number.
 
+A copy of the selected receipt is printed (``reprintButton``) or saved as a PDF,
+and the receipt is saved as an A5 PDF (``pdfReceiptButton``): see
+``frontdesk.ui.printer.receipt_copies``.
+
 Other object names: ``paymentsScreen``, ``paymentsRefresh``, ``paymentsSummary``.
 """
 
@@ -60,6 +64,7 @@ from frontdesk.ui.authorize import SupervisorAuthDialog
 from frontdesk.ui.context import ScreenContext
 from frontdesk.ui.i18n import QT_TRANSLATE_NOOP
 from frontdesk.ui.pieces import monospace_font
+from frontdesk.ui.printer.receipt_copies import ReceiptCopies
 from frontdesk.ui.widgets import scale_font
 
 log = logging.getLogger(__name__)
@@ -258,6 +263,7 @@ class PaymentsScreen(QWidget):
             self.tr("Refund a payment of an earlier day or of a closed day")
         )
         self.refund_button.clicked.connect(self.refund_selected)
+        self.copies = ReceiptCopies(ctx, self, self.show_message)
 
         self.message = QLabel(self)
         self.message.setObjectName("paymentsMessage")
@@ -277,6 +283,8 @@ class PaymentsScreen(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.void_button)
         buttons.addWidget(self.refund_button)
+        buttons.addWidget(self.copies.reprint_button)
+        buttons.addWidget(self.copies.pdf_button)
         buttons.addStretch(1)
         right_layout.addLayout(buttons)
         left = QWidget(self)
@@ -298,7 +306,9 @@ class PaymentsScreen(QWidget):
 
         QWidget.setTabOrder(self.table, self.void_button)
         QWidget.setTabOrder(self.void_button, self.refund_button)
-        QWidget.setTabOrder(self.refund_button, self.preview)
+        QWidget.setTabOrder(self.refund_button, self.copies.reprint_button)
+        QWidget.setTabOrder(self.copies.reprint_button, self.copies.pdf_button)
+        QWidget.setTabOrder(self.copies.pdf_button, self.preview)
         QWidget.setTabOrder(self.preview, self.date_edit)
         QWidget.setTabOrder(self.date_edit, self.refresh_button)
         self._update_buttons()
@@ -386,6 +396,10 @@ class PaymentsScreen(QWidget):
         self.void_button.setEnabled(completed and today and not busy)
         self.refund_button.setEnabled(
             completed and not busy and (not today or not drawer_open_today)
+        )
+        self.copies.set_receipt(
+            None if payment is None else payment.receipt_no,
+            "" if payment is None else payment.status,
         )
 
     # -- void and refund --------------------------------------------------

@@ -1,0 +1,1 @@
+"""Screen F10: is a receipt's verification code genuine, and which payment is it?"""
