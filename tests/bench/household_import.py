@@ -51,9 +51,8 @@ def raw_rate(path: Path, data: list[tuple[str, str, str, str]]) -> float:
 def run(quick: bool) -> Result:
     rows = 5_000 if quick else 20_000
     with private_environment() as root:
-        from frontdesk.services.households import import_households
-
         from frontdesk.config import load
+        from frontdesk.services.households import import_households
         from frontdesk.services.users import SYSTEM
         from frontdesk.storage.database import Database
         from frontdesk.storage.migrate import upgrade
