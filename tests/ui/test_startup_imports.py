@@ -50,13 +50,17 @@ report = {
 app = QApplication.instance()
 shell = dialog.shell
 
+from PySide6.QtCore import QEventLoop, QTimer
+
+tick = QTimer()  # wakes the blocking processEvents below at least every 10 ms
+tick.start(10)
+
 def wait(condition, what):
     deadline = time.monotonic() + 60
     while not condition():
         if time.monotonic() > deadline:
             raise SystemExit(f"timed out waiting for {what}")
-        app.processEvents()
-        time.sleep(0.01)
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 
 wait(lambda: not dialog.context.tasks.busy, "the warm-up and the administrator check")
 report["opened"] = dialog.context.db_opened
@@ -72,7 +76,7 @@ print("REPORT " + json.dumps(report), flush=True)
 
 
 def _run_child(*args: str) -> dict[str, object]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ)  # the root conftest made the platform offscreen
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     done = subprocess.run(
         [sys.executable, "-c", _CHILD, *args],
