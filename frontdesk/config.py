@@ -127,6 +127,79 @@ _PRINTER_NEEDS = {
 }
 
 
+def _weekdays() -> list[int]:
+    return [1, 2, 3, 4, 5]
+
+
+@dataclass
+class OfficeSettings:
+    """The office's working calendar: deadlines and calling windows are counted in it.
+
+    Times are ``HH:MM`` in the office's local time; ``working_days`` are ISO
+    weekdays (1 = Monday … 7 = Sunday); ``holidays`` are dates the office is
+    closed and ``extra_working_days`` weekend dates it works (调休), both
+    ``YYYY-MM-DD``.
+    """
+
+    working_days: list[int] = field(default_factory=_weekdays)
+    opens: str = "09:00"
+    closes: str = "18:00"
+    lunch_start: str = "12:00"
+    lunch_end: str = "13:30"
+    holidays: list[str] = field(default_factory=list)
+    extra_working_days: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ReceptionSettings:
+    """Visitors: automatic sign-out, retention, who sees full phone numbers."""
+
+    auto_sign_out_at: str = "22:00"  # visitors still in at this hour are signed out, flagged
+    retention_days: int = 180  # older visitor records are anonymised
+    full_phone_roles: list[str] = field(default_factory=lambda: ["supervisor", "admin"])
+
+
+@dataclass
+class MatterSettings:
+    """Service deadlines per kind of matter (工单), from the service standards.
+
+    A deadline is ``"<n>h"`` (hours counted in office hours), ``"<n>wd"``
+    (working days) or ``"<n>ch"`` (clock hours, round the clock).
+    """
+
+    simple_complaint: str = "2h"
+    complex_complaint: str = "24h"
+    enquiry: str = "24h"
+    repair_attend: str = "6h"
+    repair_fix: str = "24h"
+    message: str = "24h"
+    callback_after: str = "24h"  # call-back due this long after resolution
+    enquiry_callback_window: str = "48h"  # enquiries: a random call-back within this
+    enquiry_random_callback: bool = True
+    due_soon_minutes: int = 60  # "due soon" this long before the deadline
+
+
+@dataclass
+class VisitSettings:
+    """Home fee-collection visits (上门收费)."""
+
+    min_days_ahead: int = 1  # book at least this many days ahead; sooner needs a reason
+    duration_minutes: int = 30
+    travel_buffer_minutes: int = 20  # between one person's visits
+    float_round_to_yuan: int = 100  # owners hand over notes rounded up to 100 (or 50)
+
+
+@dataclass
+class CallSettings:
+    """Overdue-fee calls (催缴) and the calling window."""
+
+    min_days_overdue: int = 30
+    min_amount_yuan: int = 100
+    window_margin_minutes: int = 10  # after opening and before closing
+    max_attempts: int = 3
+    retry_after_hours: int = 4  # office hours before the next attempt after no answer
+
+
 @dataclass
 class LoggingSettings:
     """The rotating log file."""
@@ -143,6 +216,7 @@ _CHOICES: dict[tuple[str, str], tuple[object, ...]] = {
     ("printer", "connection"): ("none", "network", "usb", "serial", "windows", "file"),
     ("printer", "encoding"): ("gb18030", "gbk", "big5", "utf-8", "cp437", "cp850", "cp1252"),
     ("printer", "drawer_pin"): (0, 2, 5),
+    ("visits", "float_round_to_yuan"): (50, 100),
 }
 
 
@@ -156,6 +230,11 @@ class Config:
     money: MoneySettings = field(default_factory=MoneySettings)
     cashier: CashierSettings = field(default_factory=CashierSettings)
     printer: PrinterSettings = field(default_factory=PrinterSettings)
+    office: OfficeSettings = field(default_factory=OfficeSettings)
+    reception: ReceptionSettings = field(default_factory=ReceptionSettings)
+    matters: MatterSettings = field(default_factory=MatterSettings)
+    visits: VisitSettings = field(default_factory=VisitSettings)
+    calls: CallSettings = field(default_factory=CallSettings)
     logging: LoggingSettings = field(default_factory=LoggingSettings)
     source: Path | None = None
     data_dir: Path = field(default_factory=_user_data_dir)
@@ -176,7 +255,20 @@ class Config:
         return dataclasses.replace(self, data_dir=self.data_dir / "demo", demo=True)
 
 
-_SECTIONS = ("app", "database", "security", "money", "cashier", "printer", "logging")
+_SECTIONS = (
+    "app",
+    "database",
+    "security",
+    "money",
+    "cashier",
+    "printer",
+    "office",
+    "reception",
+    "matters",
+    "visits",
+    "calls",
+    "logging",
+)
 
 
 def sqlite_url(path: Path) -> str:
@@ -249,6 +341,7 @@ def _apply_file(config: Config, file: Path) -> None:
                 raise ConfigError(f"{file}, line {line}: unknown key '{key}' in [{section}]")
             setattr(target, key, _checked(file, line, section, key, hints[key], value))
     _check_printer(file, text, config.printer)
+    _check_office(file, text, config.office)
 
 
 def _check_printer(file: Path, text: str, printer: PrinterSettings) -> None:
@@ -256,7 +349,7 @@ def _check_printer(file: Path, text: str, printer: PrinterSettings) -> None:
     for key in _PRINTER_NEEDS.get(printer.connection, ()):
         if not str(getattr(printer, key)).strip():
             raise ConfigError(
-                f"{file}, line {line}: [printer] connection = \"{printer.connection}\" needs {key}"
+                f'{file}, line {line}: [printer] connection = "{printer.connection}" needs {key}'
             )
     if printer.connection == "usb":
         for key in ("vendor_id", "product_id"):
@@ -275,6 +368,17 @@ def _check_printer(file: Path, text: str, printer: PrinterSettings) -> None:
         raise ConfigError(f"{file}, line {where}: [printer] port must be 1–65535")
 
 
+def _check_office(file: Path, text: str, office: OfficeSettings) -> None:
+    """The calendar must make sense as a whole (each value was checked on its own)."""
+    from frontdesk.domain.workcalendar import CalendarError, OfficeCalendar
+
+    try:
+        OfficeCalendar.from_settings(office)
+    except CalendarError as exc:
+        where = _find_line(text, "office", exc.key) if exc.key else _find_line(text, "office", None)
+        raise ConfigError(f"{file}, line {where}: [office] {exc}") from None
+
+
 def _checked(file: Path, line: int, section: str, key: str, kind: Any, value: Any) -> Any:
     where = f"{file}, line {line}: [{section}] {key}"
     if kind is bool:
@@ -287,6 +391,15 @@ def _checked(file: Path, line: int, section: str, key: str, kind: Any, value: An
             raise ConfigError(f"{where} must not be negative")
     elif kind is str and not isinstance(value, str):
         raise ConfigError(f"{where} must be text in quotes")
+    elif kind == list[int]:
+        if not isinstance(value, list) or any(
+            isinstance(v, bool) or not isinstance(v, int) for v in value
+        ):
+            raise ConfigError(f"{where} must be a list of whole numbers, like [1, 2, 3]")
+    elif kind == list[str] and (
+        not isinstance(value, list) or any(not isinstance(v, str) for v in value)
+    ):
+        raise ConfigError(f'{where} must be a list of texts, like ["a", "b"]')
     if (section, key) == ("cashier", "receipt_format"):
         _check_receipt_format(where, value)
     choices = _CHOICES.get((section, key))

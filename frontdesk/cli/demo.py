@@ -11,6 +11,7 @@ from frontdesk.services.demo import (
     DEMO_BILLED_MONTHS,
     DEMO_HOUSEHOLDS,
     MAX_DEMO_HOUSEHOLDS,
+    add_demo_activity,
     add_demo_billing,
     create_demo_estate,
 )
@@ -55,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
             db, SYSTEM, args.households, args.seed, estate_name=config.app.estate_name
         )
         bills = add_demo_billing(db, today=date.today())
+        activity = add_demo_activity(db, today=date.today(), seed=args.seed)
     finally:
         db.dispose()
     print(
@@ -62,4 +64,6 @@ def run(args: argparse.Namespace) -> int:
         f"（空置 {result.vacant} 户），业主 {result.owners} 人，电话 {result.phones} 个；"
         f"收费项目 2 个，近 {DEMO_BILLED_MONTHS} 个月账单 {bills} 张。"
     )
+    for line in activity:
+        print(line)
     return 0

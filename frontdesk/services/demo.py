@@ -259,6 +259,7 @@ def ensure_demo(
     if not has_rooms:
         create_demo_estate(db, SYSTEM, households, estate_name=estate_name)
         add_demo_billing(db, today=date.today())
+        add_demo_activity(db, today=date.today())
     numbers = [a.staff_no for a in DEMO_ACCOUNTS]
     with db.read() as s:
         present = set(s.scalars(select(Staff.staff_no).where(Staff.staff_no.in_(numbers))))
@@ -279,6 +280,28 @@ def add_demo_billing(db: Database, *, today: date, months: int = DEMO_BILLED_MON
     start = period_label(*add_months(today.year, today.month, 1 - months))
     runs = bill_months(db, SYSTEM, start, period_label(today.year, today.month), today=today)
     return sum(run.created for run in runs)
+
+
+DEMO_ACTIVITY_MODULES: tuple[str, ...] = ()
+"""Modules with ``add_demo(db, *, today, seed) -> str`` that add reception and field work.
+
+Each returns a short Chinese summary of what it created ("来访 1,200 人次"); they
+run in this order, after the estate and its bills exist.
+"""
+
+
+def add_demo_activity(db: Database, *, today: date, seed: int = 1) -> list[str]:
+    """Visitors, matters, home visits and calls of the past months (and some ahead).
+
+    Returns each module's summary. Called once, right after the demo estate is made.
+    """
+    import importlib
+
+    summaries = []
+    for name in DEMO_ACTIVITY_MODULES:
+        module = importlib.import_module(name)
+        summaries.append(str(module.add_demo(db, today=today, seed=seed)))
+    return summaries
 
 
 def _initials(surname: str, given: str) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from frontdesk.storage.messages import describe_db_error
 
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0007"
 """The newest migration's revision id (bump it with every new migration)."""
 
 _PREFIXES = ("sqlite:///", "sqlite+pysqlite:///")

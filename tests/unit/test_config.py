@@ -150,3 +150,33 @@ def test_bad_printer_settings(tmp_path: Path, text: str, expected: str) -> None:
     with pytest.raises(ConfigError) as err:
         load(write(tmp_path / "c.toml", text))
     assert expected in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[office]\nworking_days = [1, 2, 9]\n", "line 2: [office] working_days are 1 (Monday)"),
+        ('[office]\nworking_days = "weekdays"\n', "must be a list of whole numbers"),
+        ('[office]\nopens = "nine"\n', "line 2: [office] opens must be a time like 09:00"),
+        ('[office]\nopens = "19:00"\n', "opens must be before closes"),
+        ('[office]\nholidays = ["2026-13-01"]\n', "is not a date like 2026-10-01"),
+        ("[office]\nholidays = [20261001]\n", "must be a list of texts"),
+        ("[visits]\nfloat_round_to_yuan = 20\n", "must be one of: 50, 100"),
+    ],
+)
+def test_office_and_field_settings_errors(tmp_path: Path, text: str, expected: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        load(write(tmp_path / "c.toml", text))
+    assert expected in str(info.value)
+
+
+def test_office_settings_from_file(tmp_path: Path) -> None:
+    config = load(
+        write(
+            tmp_path / "c.toml",
+            '[office]\nworking_days = [1, 2, 3, 4, 5, 6]\nholidays = ["2026-10-01"]\n'
+            'lunch_start = ""\nlunch_end = ""\n',
+        )
+    )
+    assert config.office.working_days == [1, 2, 3, 4, 5, 6]
+    assert config.office.holidays == ["2026-10-01"]

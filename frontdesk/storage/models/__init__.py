@@ -1,6 +1,9 @@
 """Every table of the application; importing this registers them all on ``Base``."""
 
 from frontdesk.storage.base import Base
+
+# Reception (issue 5) and field work (issue 6): each module registers its own tables.
+from frontdesk.storage.models import calls, matters, visitors, visits  # noqa: F401
 from frontdesk.storage.models.audit import AuditEvent, AuditHead
 from frontdesk.storage.models.billing import Bill, FeeItem, FeeRate
 from frontdesk.storage.models.cashbox import CashMovement, CashSession

@@ -1,0 +1,27 @@
+"""overdue-fee calls
+
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-12-02 18:50:00.000000
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+import frontdesk.storage.base
+
+
+revision = '0007'
+down_revision = '0006'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
