@@ -24,6 +24,10 @@ COMMAND_MODULES = (
     "frontdesk.cli.households",
     "frontdesk.cli.demo",
     "frontdesk.cli.printing",
+    "frontdesk.cli.reception",
+    "frontdesk.cli.matters",
+    "frontdesk.cli.visits",
+    "frontdesk.cli.calls",
 )
 
 

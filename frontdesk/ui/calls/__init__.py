@@ -1,0 +1,1 @@
+"""Overdue-fee calls: the call queue, making a call, promises and letters."""

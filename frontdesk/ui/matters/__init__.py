@@ -1,0 +1,1 @@
+"""Matters (工单): complaints, enquiries, repairs and messages, their deadlines and call-backs."""

@@ -1,0 +1,1 @@
+"""The reception screen: sign visitors in and out, who is in, the visitor log."""
