@@ -342,6 +342,7 @@ def _apply_file(config: Config, file: Path) -> None:
             setattr(target, key, _checked(file, line, section, key, hints[key], value))
     _check_printer(file, text, config.printer)
     _check_office(file, text, config.office)
+    _check_matters(file, text, config.matters)
 
 
 def _check_printer(file: Path, text: str, printer: PrinterSettings) -> None:
@@ -377,6 +378,30 @@ def _check_office(file: Path, text: str, office: OfficeSettings) -> None:
     except CalendarError as exc:
         where = _find_line(text, "office", exc.key) if exc.key else _find_line(text, "office", None)
         raise ConfigError(f"{file}, line {where}: [office] {exc}") from None
+
+
+def _check_matters(file: Path, text: str, matters: MatterSettings) -> None:
+    """Every deadline setting must parse and be positive ("2h", "3wd", "24ch")."""
+    from frontdesk.domain.deadlines import DeadlineError, parse_deadline
+
+    for key in MATTER_DEADLINE_KEYS:
+        try:
+            parse_deadline(getattr(matters, key), key)
+        except DeadlineError as exc:
+            where = _find_line(text, "matters", key)
+            raise ConfigError(f"{file}, line {where}: [matters] {exc}") from None
+
+
+MATTER_DEADLINE_KEYS = (
+    "simple_complaint",
+    "complex_complaint",
+    "enquiry",
+    "repair_attend",
+    "repair_fix",
+    "message",
+    "callback_after",
+    "enquiry_callback_window",
+)
 
 
 def _checked(file: Path, line: int, section: str, key: str, kind: Any, value: Any) -> Any:
