@@ -8,6 +8,7 @@ from frontdesk.storage.models.audit import AuditEvent, AuditHead
 from frontdesk.storage.models.billing import Bill, FeeItem, FeeRate
 from frontdesk.storage.models.cashbox import CashMovement, CashSession
 from frontdesk.storage.models.estate import Building, Estate, Household, Owner, OwnerPhone, Room
+from frontdesk.storage.models.matters import Matter, MatterCounter, MatterEvent, StaffMessage
 from frontdesk.storage.models.payments import (
     Allocation,
     Payment,
@@ -18,6 +19,7 @@ from frontdesk.storage.models.payments import (
 )
 from frontdesk.storage.models.printing import AppSecret, PrintJob
 from frontdesk.storage.models.staff import Staff
+from frontdesk.storage.models.visitors import VisitorVisit
 
 __all__ = [
     "Allocation",
