@@ -8,7 +8,6 @@ from frontdesk.storage.models.audit import AuditEvent, AuditHead
 from frontdesk.storage.models.billing import Bill, FeeItem, FeeRate
 from frontdesk.storage.models.cashbox import CashMovement, CashSession
 from frontdesk.storage.models.estate import Building, Estate, Household, Owner, OwnerPhone, Room
-from frontdesk.storage.models.matters import Matter, MatterCounter, MatterEvent, StaffMessage
 from frontdesk.storage.models.payments import (
     Allocation,
     Payment,
