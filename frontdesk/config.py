@@ -198,6 +198,8 @@ class CallSettings:
     window_margin_minutes: int = 10  # after opening and before closing
     max_attempts: int = 3
     retry_after_hours: int = 4  # office hours before the next attempt after no answer
+    slot_minutes: int = 5  # the plan proposes one call every this many minutes of window time
+    replan_after_days: int = 30  # a call that ended unreachable is planned again after this
 
 
 @dataclass
