@@ -8,6 +8,7 @@ from frontdesk.storage.models.audit import AuditEvent, AuditHead
 from frontdesk.storage.models.billing import Bill, FeeItem, FeeRate
 from frontdesk.storage.models.cashbox import CashMovement, CashSession
 from frontdesk.storage.models.estate import Building, Estate, Household, Owner, OwnerPhone, Room
+from frontdesk.storage.models.matters import Matter, MatterCounter, MatterEvent, StaffMessage
 from frontdesk.storage.models.payments import (
     Allocation,
     Payment,
@@ -34,6 +35,9 @@ __all__ = [
     "FeeItem",
     "FeeRate",
     "Household",
+    "Matter",
+    "MatterCounter",
+    "MatterEvent",
     "Owner",
     "OwnerPhone",
     "Payment",
@@ -44,4 +48,5 @@ __all__ = [
     "ReceiptCounter",
     "Room",
     "Staff",
+    "StaffMessage",
 ]
