@@ -200,6 +200,7 @@ class CallSettings:
     retry_after_hours: int = 4  # office hours before the next attempt after no answer
     slot_minutes: int = 5  # the plan proposes one call every this many minutes of window time
     replan_after_days: int = 30  # a call that ended unreachable is planned again after this
+    notice_phone: str = ""  # the office's phone number printed on overdue-fee notices
 
 
 @dataclass
