@@ -762,13 +762,13 @@ def matter_counts(
     return MatterCounts(due_soon=due_soon, overdue=overdue, callbacks_due=callbacks)
 
 
-def colleagues(db: Database) -> list[Colleague]:
-    """Active staff, by staff number: whom a matter or a message can go to."""
+def colleagues(db: Database, roles: tuple[str, ...] | None = None) -> list[Colleague]:
+    """Active staff (of ``roles``, default all), by staff number: whom work can go to."""
     with db.read() as s:
-        return [
-            Colleague(st.id, st.staff_no, st.name, st.role)
-            for st in s.scalars(select(Staff).where(Staff.active).order_by(Staff.staff_no))
-        ]
+        query = select(Staff).where(Staff.active).order_by(Staff.staff_no)
+        if roles:
+            query = query.where(Staff.role.in_(roles))
+        return [Colleague(st.id, st.staff_no, st.name, st.role) for st in s.scalars(query)]
 
 
 def _staff_names(s: Session, ids: set[int]) -> dict[int, tuple[str, str]]:
