@@ -1,0 +1,142 @@
+"""Today's work (今日工作), shown on the home page after login.
+
+Calls due today, promises to pay falling due, escalated calls (for
+supervisors), home visits to confirm (phone the owner the day before) and
+visits today. Loading it first settles due promises
+(:func:`frontdesk.services.calls.check_promises`), so a broken promise's
+follow-up call is in the list the morning after.
+
+The visit counts come from the visits area (``to_confirm`` and
+``day_agenda`` in :mod:`frontdesk.services.visits`); without it they are left out.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from frontdesk.config import CallSettings, OfficeSettings
+from frontdesk.domain.workcalendar import from_local, to_local
+from frontdesk.services.calls import PromiseCheck, check_promises
+from frontdesk.services.users import Actor
+from frontdesk.storage.base import utcnow
+from frontdesk.storage.database import Database
+from frontdesk.storage.models import Household, Room
+from frontdesk.storage.models.calls import FeeCall
+
+__all__ = ["KINDS", "SCREEN_OF", "TodaysWork", "WorkItem", "todays_work"]
+
+log = logging.getLogger(__name__)
+
+KINDS = ("calls_due", "promises_due", "escalated", "visits_to_confirm", "visits_today")
+SCREEN_OF = {
+    "calls_due": "calls",
+    "promises_due": "calls",
+    "escalated": "calls",
+    "visits_to_confirm": "visits",
+    "visits_today": "visits",
+}
+"""Which screen (``ScreenSpec.name``) each line opens."""
+
+_SAMPLE = 3
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One line of Today's work: what, how many, a few rooms, and the screen that deals with it."""
+
+    kind: str
+    count: int
+    rooms: tuple[str, ...] = ()
+
+    @property
+    def screen(self) -> str:
+        return SCREEN_OF[self.kind]
+
+
+@dataclass(frozen=True)
+class TodaysWork:
+    """Today's work as of ``day`` (local)."""
+
+    day: date
+    items: tuple[WorkItem, ...]
+    promises: PromiseCheck
+
+    def item(self, kind: str) -> WorkItem | None:
+        return next((i for i in self.items if i.kind == kind), None)
+
+    @property
+    def total(self) -> int:
+        return sum(i.count for i in self.items)
+
+
+def todays_work(
+    db: Database,
+    actor: Actor,
+    *,
+    calls: CallSettings,
+    office: OfficeSettings,
+    now: datetime | None = None,
+    tz: tzinfo | None = None,
+) -> TodaysWork:
+    """What is to be done today, for ``actor``.
+
+    Every line is present even when its count is 0 (the escalated calls only
+    for supervisors and administrators; the visit lines only when the visits
+    area is installed).
+    """
+    moment = now or utcnow()
+    promises = check_promises(db, calls=calls, office=office, now=moment, tz=tz)
+    today = to_local(moment, tz).date()
+    end = from_local(datetime.combine(today + timedelta(days=1), datetime.min.time()), tz)
+    items: list[WorkItem] = []
+    with db.read() as s:
+        items.append(_calls(s, "calls_due", FeeCall.status == "open", FeeCall.scheduled_at < end))
+        items.append(
+            _calls(s, "promises_due", FeeCall.status == "promised", FeeCall.promised_on <= today)
+        )
+        if actor.can("supervisor"):
+            items.append(_calls(s, "escalated", FeeCall.status == "escalated"))
+        items += _visits(s, today)
+    return TodaysWork(today, tuple(items), promises)
+
+
+def _calls(s: Session, kind: str, *where: Any) -> WorkItem:
+    rooms = [
+        code
+        for (code,) in s.execute(
+            select(Room.code)
+            .join(Household, Household.room_id == Room.id)
+            .join(FeeCall, FeeCall.household_id == Household.id)
+            .where(*where)
+            .order_by(FeeCall.amount_owed_fen.desc(), FeeCall.id)
+        )
+    ]
+    return WorkItem(kind, len(rooms), tuple(rooms[:_SAMPLE]))
+
+
+def _visits(s: Session, day: date) -> list[WorkItem]:
+    try:
+        visits = importlib.import_module("frontdesk.services.visits")
+    except ImportError:
+        return []
+    found: list[WorkItem] = []
+    for kind, name in (("visits_to_confirm", "to_confirm"), ("visits_today", "day_agenda")):
+        reader = getattr(visits, name, None)
+        if reader is None:
+            continue
+        try:
+            rows: Sequence[Any] = list(reader(s, day))
+        except Exception:  # another area's bug must not hide the rest of the list
+            log.exception("today's work: %s failed", name)
+            continue
+        rooms = tuple(str(getattr(r, "room", "")) for r in rows[:_SAMPLE])
+        found.append(WorkItem(kind, len(rows), tuple(r for r in rooms if r)))
+    return found
