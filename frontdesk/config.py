@@ -345,6 +345,7 @@ def _apply_file(config: Config, file: Path) -> None:
             setattr(target, key, _checked(file, line, section, key, hints[key], value))
     _check_printer(file, text, config.printer)
     _check_office(file, text, config.office)
+    _check_reception(file, text, config.reception)
     _check_matters(file, text, config.matters)
 
 
@@ -405,6 +406,20 @@ MATTER_DEADLINE_KEYS = (
     "callback_after",
     "enquiry_callback_window",
 )
+
+
+def _check_reception(file: Path, text: str, reception: ReceptionSettings) -> None:
+    """The automatic sign-out hour is a time of day; records are kept at least a day."""
+    from frontdesk.domain.workcalendar import CalendarError, parse_clock
+
+    try:
+        parse_clock(reception.auto_sign_out_at, "auto_sign_out_at")
+    except CalendarError as exc:
+        where = _find_line(text, "reception", "auto_sign_out_at")
+        raise ConfigError(f"{file}, line {where}: [reception] {exc}") from None
+    if reception.retention_days < 1:
+        where = _find_line(text, "reception", "retention_days")
+        raise ConfigError(f"{file}, line {where}: [reception] retention_days must be 1 or more")
 
 
 def _checked(file: Path, line: int, section: str, key: str, kind: Any, value: Any) -> Any:
