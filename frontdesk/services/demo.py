@@ -282,7 +282,10 @@ def add_demo_billing(db: Database, *, today: date, months: int = DEMO_BILLED_MON
     return sum(run.created for run in runs)
 
 
-DEMO_ACTIVITY_MODULES: tuple[str, ...] = ("frontdesk.services.demo_calls",)
+DEMO_ACTIVITY_MODULES: tuple[str, ...] = (
+    "frontdesk.services.demo_calls",
+    "frontdesk.services.demo_matters",
+)
 """Modules with ``add_demo(db, *, today, seed) -> str`` that add reception and field work.
 
 Each returns a short Chinese summary of what it created ("来访 1,200 人次"); they
