@@ -283,6 +283,7 @@ def add_demo_billing(db: Database, *, today: date, months: int = DEMO_BILLED_MON
 
 
 DEMO_ACTIVITY_MODULES: tuple[str, ...] = (
+    "frontdesk.services.demo_visitors",
     "frontdesk.services.demo_calls",
     "frontdesk.services.demo_matters",
 )
