@@ -171,3 +171,40 @@ def _verify(ctx: ScreenContext) -> QWidget:
 
 register(ScreenSpec("F9", QT_TRANSLATE_NOOP("Screens", "Printer"), _printer, _BOSS, "printer"))
 register(ScreenSpec("F10", QT_TRANSLATE_NOOP("Screens", "Verify receipt"), _verify, (), "verify"))
+
+
+# -- matters, messages and their summary (issue 5) ------------------------------
+
+
+def _matters(ctx: ScreenContext) -> QWidget:
+    from frontdesk.ui.matters.screen import MattersScreen
+
+    return MattersScreen(ctx)
+
+
+def _messages(ctx: ScreenContext) -> QWidget:
+    from frontdesk.ui.matters.messages import MessagesScreen
+
+    return MessagesScreen(ctx)
+
+
+def _matter_summary(ctx: ScreenContext) -> QWidget:
+    from frontdesk.ui.matters.summary import MatterSummaryScreen
+
+    return MatterSummaryScreen(ctx)
+
+
+_MATTERS = ("clerk", "supervisor")
+register(ScreenSpec("F7", QT_TRANSLATE_NOOP("Screens", "Matters"), _matters, _MATTERS, "matters"))
+register(
+    ScreenSpec("Shift+F7", QT_TRANSLATE_NOOP("Screens", "Messages"), _messages, (), "messages")
+)
+register(
+    ScreenSpec(
+        "Ctrl+F7",
+        QT_TRANSLATE_NOOP("Screens", "Matters summary"),
+        _matter_summary,
+        ("supervisor",),
+        "matterSummary",
+    )
+)

@@ -3,7 +3,8 @@
 Object names: ``mainWindow``, ``screenStack`` (the pages), ``homePage``,
 ``screenBar`` (the tool bar), ``homeAction``, ``logoutAction``, ``quitAction``,
 one ``<name>Action`` and one ``<name>Screen`` page per registered screen, and
-``statusUser`` / ``statusDesk`` / ``printerStatus`` in the status bar.
+``statusUser`` / ``statusDesk`` / ``printerStatus`` / ``matterCounts`` /
+``unreadMessages`` in the status bar.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from frontdesk.ui.context import AppContext, ScreenContext, role_title
 from frontdesk.ui.main.home import HomePage, key_text
 from frontdesk.ui.main.idle import IdleWatcher
 from frontdesk.ui.main.screens import HOME_KEY, LOGOUT_KEY, QUIT_KEY, ScreenSpec, screens_for
+from frontdesk.ui.matters.status import attach_matter_status
 from frontdesk.ui.spool_status import attach_printer_status
 
 log = logging.getLogger(__name__)
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status_bar()
         self.printer_status = attach_printer_status(self)  # the desk's print spool, until log-out
+        self.matter_status = attach_matter_status(self)  # matter counts, unread messages
         self._update_title()
 
         self.idle = IdleWatcher(context.config.app.idle_timeout_minutes * 60_000, self)
