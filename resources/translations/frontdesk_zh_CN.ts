@@ -41,6 +41,280 @@
     </message>
 </context>
 <context>
+    <name>CallsModel</name>
+    <message>
+        <source>To call</source>
+        <translation>待拨打</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>已承诺</translation>
+    </message>
+    <message>
+        <source>With a supervisor</source>
+        <translation>转主管</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>联系不上</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>号码错误</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已缴清</translation>
+    </message>
+    <message>
+        <source>Promise broken</source>
+        <translation>未守约</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒绝缴费</translation>
+    </message>
+    <message>
+        <source>Says already paid</source>
+        <translation>称已缴费</translation>
+    </message>
+    <message>
+        <source>Promise to pay</source>
+        <translation>承诺缴费</translation>
+    </message>
+    <message>
+        <source>{days} d</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>Call at</source>
+        <translation>拨打时间</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last outcome</source>
+        <translation>上次结果</translation>
+    </message>
+</context>
+<context>
+    <name>CallsScreen</name>
+    <message>
+        <source>To call</source>
+        <translation>待拨打</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>已承诺</translation>
+    </message>
+    <message>
+        <source>With a supervisor</source>
+        <translation>转主管</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Overdue-fee calls</source>
+        <translation>催缴电话</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>&amp;Plan calls</source>
+        <translation>生成催缴名单(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Build the call list from the arrears (households already listed are kept)</source>
+        <translation>根据欠费生成催缴名单（已在名单中的住户保持不变）</translation>
+    </message>
+    <message>
+        <source>&amp;Letters…</source>
+        <translation>催缴通知单(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Save overdue-fee notices (PDF) for the owners the calls could not reach</source>
+        <translation>为电话联系不上的业主保存催缴通知单（PDF）</translation>
+    </message>
+    <message>
+        <source>Choose a call to see what to tell the owner.</source>
+        <translation>选择一个催缴任务，查看要告知业主的内容。</translation>
+    </message>
+    <message>
+        <source>Outcome of the call</source>
+        <translation>通话结果</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>结果(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Promised &amp;date:</source>
+        <translation>承诺日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>e.g. 896.00</source>
+        <translation>例如 896.00</translation>
+    </message>
+    <message>
+        <source>Promised &amp;amount:</source>
+        <translation>承诺金额(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Needed when calling outside the calling window</source>
+        <translation>在通话时段以外拨打时必填</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Record call</source>
+        <translation>记录通话</translation>
+    </message>
+    <message>
+        <source>Book a home &amp;visit…</source>
+        <translation>预约上门收费(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>The owner will pay at home: book a fee-collection visit</source>
+        <translation>业主在家缴费：预约上门收费</translation>
+    </message>
+    <message>
+        <source>&amp;Close call</source>
+        <translation>关闭任务(&amp;C)</translation>
+    </message>
+    <message>
+        <source>A supervisor closes the call; the note says why</source>
+        <translation>由主管关闭任务，备注写明处理情况</translation>
+    </message>
+    <message>
+        <source>{count} call(s), {amount} owed</source>
+        <translation>共 {count} 个任务，欠费 {amount}</translation>
+    </message>
+    <message>
+        <source>{owner} · room {room}</source>
+        <translation>{owner} · 房号 {room}</translation>
+    </message>
+    <message>
+        <source>Phone: {phones}</source>
+        <translation>电话：{phones}</translation>
+    </message>
+    <message>
+        <source>Overdue bills:</source>
+        <translation>逾期账单：</translation>
+    </message>
+    <message>
+        <source> + late fee {fee}</source>
+        <translation> + 滞纳金 {fee}</translation>
+    </message>
+    <message>
+        <source>  (nothing overdue any more)</source>
+        <translation>  （已无逾期欠费）</translation>
+    </message>
+    <message>
+        <source>Total: {total}</source>
+        <translation>合计：{total}</translation>
+    </message>
+    <message>
+        <source>Promised: {amount} by {day}</source>
+        <translation>承诺：{day} 前缴 {amount}</translation>
+    </message>
+    <message>
+        <source>Earlier attempts:</source>
+        <translation>以往通话：</translation>
+    </message>
+    <message>
+        <source>The calling-window settings leave no time.</source>
+        <translation>通话时段设置有误，没有可拨打的时间。</translation>
+    </message>
+    <message>
+        <source>Calling window: open now.</source>
+        <translation>通话时段：现在可以拨打。</translation>
+    </message>
+    <message>
+        <source>Calling window: closed now (opens {when}); a call now needs a reason.</source>
+        <translation>通话时段：现在不宜拨打（{when} 起可拨打）；现在拨打须填写原因。</translation>
+    </message>
+    <message>
+        <source>Recorded for {room}: {outcome} — now {status}.</source>
+        <translation>已记录 {room}：{outcome}，现为「{status}」。</translation>
+    </message>
+    <message>
+        <source>{created} call(s) added; {listed} already listed, {promised} with a promise not yet due, {visits} with a home visit booked.</source>
+        <translation>新增 {created} 个催缴任务；已在名单中 {listed} 户，承诺未到期 {promised} 户，已约上门 {visits} 户。</translation>
+    </message>
+    <message>
+        <source>Call for {room} closed.</source>
+        <translation>{room} 的催缴任务已关闭。</translation>
+    </message>
+    <message>
+        <source>The home-visit screen is not available to you.</source>
+        <translation>您无法使用上门收费屏幕。</translation>
+    </message>
+    <message>
+        <source>Save overdue-fee notices</source>
+        <translation>保存催缴通知单</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>{pages} notice(s) saved.</source>
+        <translation>已保存 {pages} 份催缴通知单。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}. See the log file for details.</source>
+        <translation>意外错误：{error}。详情请查看日志文件。</translation>
+    </message>
+</context>
+<context>
     <name>CashierScreen</name>
     <message>
         <source>Find the household</source>
@@ -931,6 +1205,612 @@
     </message>
 </context>
 <context>
+    <name>MatterLabels</name>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Enquiry</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>报修</translation>
+    </message>
+    <message>
+        <source>Phone message</source>
+        <translation>留言</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <source>Other channel</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>收费</translation>
+    </message>
+    <message>
+        <source>Repairs</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>安保</translation>
+    </message>
+    <message>
+        <source>Cleaning</source>
+        <translation>环境卫生</translation>
+    </message>
+    <message>
+        <source>Parking</source>
+        <translation>停车</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪音</translation>
+    </message>
+    <message>
+        <source>Renovation</source>
+        <translation>装修</translation>
+    </message>
+    <message>
+        <source>Staff conduct</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Called back</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Simple</source>
+        <translation>简单</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>复杂</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Could not reach</source>
+        <translation>联系不上</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Taken on</source>
+        <translation>接手</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>转交</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重新打开</translation>
+    </message>
+</context>
+<context>
+    <name>MatterStatus</name>
+    <message>
+        <source>Matters: {overdue} overdue · {soon} due soon · {callbacks} call-backs due</source>
+        <translation>工单：已超时 {overdue} · 即将到期 {soon} · 待回访 {callbacks}</translation>
+    </message>
+    <message>
+        <source>Open the matters screen (F7)</source>
+        <translation>打开工单界面（F7）</translation>
+    </message>
+    <message>
+        <source>Unread messages: {n}</source>
+        <translation>未读留言：{n}</translation>
+    </message>
+    <message>
+        <source>Open my messages</source>
+        <translation>打开我的留言</translation>
+    </message>
+    <message>
+        <source>You have {n} unread messages (Shift+F7).</source>
+        <translation>您有 {n} 条未读留言（Shift+F7）。</translation>
+    </message>
+    <message>
+        <source>Standard phrases</source>
+        <translation>服务用语</translation>
+    </message>
+</context>
+<context>
+    <name>MatterSummaryScreen</name>
+    <message>
+        <source>Matters summary</source>
+        <translation>工单汇总</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>另存为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>至：</translation>
+    </message>
+    <message>
+        <source>By status: {statuses}
+Call-backs: {satisfaction}</source>
+        <translation>处理状态：{statuses}
+回访满意度：{satisfaction}</translation>
+    </message>
+    <message>
+        <source>Save summary as PDF</source>
+        <translation>将汇总另存为 PDF</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MattersModel</name>
+    <message>
+        <source>{days} d {hours} h</source>
+        <translation>{days}天{hours}小时</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours}小时</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours}小时{minutes}分</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes}分钟</translation>
+    </message>
+    <message>
+        <source>Overdue {time}</source>
+        <translation>已超时 {time}</translation>
+    </message>
+    <message>
+        <source>Due soon ({time} left)</source>
+        <translation>即将到期（剩 {time}）</translation>
+    </message>
+    <message>
+        <source>Call-back overdue</source>
+        <translation>回访已超时</translation>
+    </message>
+    <message>
+        <source>Call-back due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Awaiting call-back</source>
+        <translation>等待回访</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source> · was late {time}</source>
+        <translation> · 曾超时 {time}</translation>
+    </message>
+    <message>
+        <source> (reopened)</source>
+        <translation>（重开）</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+</context>
+<context>
+    <name>MattersScreen</name>
+    <message>
+        <source>Matters: complaints, enquiries, repairs, messages</source>
+        <translation>工单：投诉、咨询、报修、留言</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Not closed</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <source>All, closed too</source>
+        <translation>全部（含已关闭）</translation>
+    </message>
+    <message>
+        <source>&amp;Mine only</source>
+        <translation>只看我的(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;New matter…</source>
+        <translation>新建工单(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Progress note, resolution, call-back note or reason for reopening</source>
+        <translation>进展说明、处理结果、回访记录或重新打开的原因</translation>
+    </message>
+    <message>
+        <source>&amp;Take on</source>
+        <translation>接手(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over</source>
+        <translation>转交(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Progress n&amp;ote</source>
+        <translation>记录进展(&amp;O)</translation>
+    </message>
+    <message>
+        <source>A&amp;ttended</source>
+        <translation>已到场(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Re&amp;solved</source>
+        <translation>已解决(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Called back</source>
+        <translation>已回访(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Re&amp;open</source>
+        <translation>重新打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Hand over to:</source>
+        <translation>转交给：</translation>
+    </message>
+    <message>
+        <source>Satisfaction:</source>
+        <translation>满意度：</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>Urgency: {text}</source>
+        <translation>紧急程度：{text}</translation>
+    </message>
+    <message>
+        <source>Channel: {channel}  Category: {category}</source>
+        <translation>来源：{channel}  类别：{category}</translation>
+    </message>
+    <message>
+        <source>Complaint: {complexity}, {valid}</source>
+        <translation>投诉：{complexity}，{valid}</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效投诉</translation>
+    </message>
+    <message>
+        <source>not valid</source>
+        <translation>无效投诉</translation>
+    </message>
+    <message>
+        <source>Raised by: {name} {phone}  Room: {room}</source>
+        <translation>反映人：{name} {phone}  房号：{room}</translation>
+    </message>
+    <message>
+        <source>Received: {at}</source>
+        <translation>受理时间：{at}</translation>
+    </message>
+    <message>
+        <source>Taken by: {taken}  Handled by: {owner}</source>
+        <translation>首问责任人：{taken}  当前处理人：{owner}</translation>
+    </message>
+    <message>
+        <source>Deadline: {deadline} (first deadline {first})</source>
+        <translation>时限：{deadline}（最初时限 {first}）</translation>
+    </message>
+    <message>
+        <source>Late before: {time}</source>
+        <translation>此前已超时：{time}</translation>
+    </message>
+    <message>
+        <source>Attend by: {deadline}  Attended: {at}</source>
+        <translation>到场时限：{deadline}  到场：{at}</translation>
+    </message>
+    <message>
+        <source>Resolved: {at} — {resolution}</source>
+        <translation>解决时间：{at} — {resolution}</translation>
+    </message>
+    <message>
+        <source>Call-back due: {at}</source>
+        <translation>回访时限：{at}</translation>
+    </message>
+    <message>
+        <source>Called back: {at}, {satisfaction}</source>
+        <translation>回访时间：{at}，{satisfaction}</translation>
+    </message>
+    <message>
+        <source>Matter {number} recorded.</source>
+        <translation>工单 {number} 已登记。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>{number}: {status}.</source>
+        <translation>{number}：{status}。</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesModel</name>
+    <message>
+        <source>New</source>
+        <translation>未读</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <source> (not read back)</source>
+        <translation>（未复述确认）</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>留言人</translation>
+    </message>
+    <message>
+        <source>Call-back number</source>
+        <translation>回电号码</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>留言内容</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>记录人</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesScreen</name>
+    <message>
+        <source>Messages for colleagues</source>
+        <translation>同事留言</translation>
+    </message>
+    <message>
+        <source>Read &amp;back to the caller</source>
+        <translation>已向来电人复述确认(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Save message</source>
+        <translation>保存留言(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>留给(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>F&amp;rom (caller):</source>
+        <translation>留言人(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Call-back &amp;number:</source>
+        <translation>回电号码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>留言内容(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Take a message</source>
+        <translation>记录留言</translation>
+    </message>
+    <message>
+        <source>Mark &amp;read</source>
+        <translation>标为已读(&amp;R)</translation>
+    </message>
+    <message>
+        <source>My messages</source>
+        <translation>我的留言</translation>
+    </message>
+    <message>
+        <source>Unread messages: {n}</source>
+        <translation>未读留言：{n}</translation>
+    </message>
+    <message>
+        <source>Message saved for {who}.</source>
+        <translation>已为 {who} 保存留言。</translation>
+    </message>
+</context>
+<context>
+    <name>NewMatterDialog</name>
+    <message>
+        <source>New matter</source>
+        <translation>新建工单</translation>
+    </message>
+    <message>
+        <source>&amp;Valid complaint</source>
+        <translation>有效投诉(&amp;V)</translation>
+    </message>
+    <message>
+        <source>e.g. 3-2-1201</source>
+        <translation>例如 3-2-1201</translation>
+    </message>
+    <message>
+        <source>What the owner said</source>
+        <translation>业主反映的内容</translation>
+    </message>
+    <message>
+        <source>Me ({name})</source>
+        <translation>我（{name}）</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>来源(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Ca&amp;tegory:</source>
+        <translation>类别(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Com&amp;plexity:</source>
+        <translation>复杂程度(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>房号(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Contact &amp;name:</source>
+        <translation>联系人姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Contact p&amp;hone:</source>
+        <translation>联系电话(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>事项内容(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Who handles it:</source>
+        <translation>处理人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>PaymentMethods</name>
     <message>
         <source>Cash</source>
@@ -1069,6 +1949,49 @@
     <message>
         <source>Unexpected error: {error}. See the log file for details.</source>
         <translation>意外错误：{error}。详情见日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasePanel</name>
+    <message>
+        <source>Greeting</source>
+        <translation>问候</translation>
+    </message>
+    <message>
+        <source>Answering the phone</source>
+        <translation>接听电话</translation>
+    </message>
+    <message>
+        <source>Asking to wait</source>
+        <translation>请稍候</translation>
+    </message>
+    <message>
+        <source>Apology</source>
+        <translation>致歉</translation>
+    </message>
+    <message>
+        <source>Taking a message</source>
+        <translation>留言</translation>
+    </message>
+    <message>
+        <source>Call-back</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Handing change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>道别</translation>
+    </message>
+    <message>
+        <source>Never say</source>
+        <translation>禁忌用语</translation>
+    </message>
+    <message>
+        <source>Standard phrases</source>
+        <translation>服务用语</translation>
     </message>
 </context>
 <context>
@@ -1591,6 +2514,26 @@ Print a copy from the Payments screen (F4).</source>
         <source>Verify receipt</source>
         <translation>票据验证</translation>
     </message>
+    <message>
+        <source>Visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue calls</source>
+        <translation>催缴电话</translation>
+    </message>
+    <message>
+        <source>Matters</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>留言</translation>
+    </message>
+    <message>
+        <source>Matters summary</source>
+        <translation>工单汇总</translation>
+    </message>
 </context>
 <context>
     <name>SearchPanel</name>
@@ -1663,6 +2606,57 @@ Print a copy from the Payments screen (F4).</source>
     <message>
         <source>Front desk cannot start</source>
         <translation>物业前台无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryModel</name>
+    <message>
+        <source>All</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Matters</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Valid complaints</source>
+        <translation>有效投诉</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Called back</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
     </message>
 </context>
 <context>
@@ -1799,6 +2793,56 @@ Print a copy from the Payments screen (F4).</source>
     </message>
 </context>
 <context>
+    <name>TodaysWork</name>
+    <message>
+        <source>Overdue-fee calls due today: {count}</source>
+        <translation>今日待拨催缴电话：{count}</translation>
+    </message>
+    <message>
+        <source>Promises to pay falling due: {count}</source>
+        <translation>到期的缴费承诺：{count}</translation>
+    </message>
+    <message>
+        <source>Calls waiting for a supervisor: {count}</source>
+        <translation>待主管处理的催缴：{count}</translation>
+    </message>
+    <message>
+        <source>Home visits to confirm by phone: {count}</source>
+        <translation>待电话确认的上门收费：{count}</translation>
+    </message>
+    <message>
+        <source>Home visits today: {count}</source>
+        <translation>今日上门收费：{count}</translation>
+    </message>
+</context>
+<context>
+    <name>TodaysWorkBox</name>
+    <message>
+        <source>Today&apos;s work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">正在读取…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">刷新</translation>
+    </message>
+    <message>
+        <source>{day}: to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{day}: nothing waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s work could not be loaded: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VerifyScreen</name>
     <message>
         <source>Verify a receipt</source>
@@ -1847,6 +2891,306 @@ Print a copy from the Payments screen (F4).</source>
     <message>
         <source>The code could not be checked</source>
         <translation>无法验证此验证码</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPurposes</name>
+    <message>
+        <source>Fee payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enquiry</source>
+        <translation type="unfinished">咨询</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation type="unfinished">投诉</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation type="unfinished">报修</translation>
+    </message>
+    <message>
+        <source>Delivery or pick-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guest of an owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contractor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished">其他</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorLogModel</name>
+    <message>
+        <source>in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time} (auto)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(anonymised)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <source>Room or department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Car plate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitorsInModel</name>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <source>Room or department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitorsScreen</name>
+    <message>
+        <source>Visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitor records are kept {days} days, then anonymised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">刷新</translation>
+    </message>
+    <message>
+        <source>Sign a visitor in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>13800001234</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitor&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-2-1201 or 物业办公室</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished">回车</translation>
+    </message>
+    <message>
+        <source>Record the room as text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a matter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room or department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Car plate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitor log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished">房号</translation>
+    </message>
+    <message>
+        <source>All purposes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished">生效日期</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returning visitor ({n} visits): check the name and room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in: {name} to {room}, {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {room} does not exist. Press Enter again or “Record the room as text” to keep it as typed, or correct it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} in now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a visitor in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out: {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">正在读取…</translation>
+    </message>
+    <message>
+        <source>No visits found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} visits loaded; scroll down for more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} visits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log could not be read: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign a visitor in or choose a visit first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matters are not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matter {number} recorded.</source>
+        <translation type="unfinished">工单 {number} 已登记。</translation>
     </message>
 </context>
 </TS>

@@ -257,3 +257,51 @@ def test_status_bar_counts_and_unread_notice_at_login(
     assert window.current_screen().objectName() == "mattersScreen"  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: not window.context.tasks.busy)
     _ = clerk
+
+
+def test_urgency_words_in_chinese(qapp: object) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from frontdesk.ui import i18n
+    from frontdesk.ui.matters.model import urgency_text
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    i18n.install_translations(app, "zh_CN")
+    try:
+        now = datetime.now(UTC)
+        row = svc.MatterRow(
+            id=1,
+            number="TS2026-000001",
+            kind="complaint",
+            category="other",
+            channel="visit",
+            status="in_progress",
+            complexity="simple",
+            valid=True,
+            room_code="",
+            contact_name="",
+            phone_masked="",
+            description="",
+            raised_at=now,
+            taken_by="",
+            owner="",
+            owner_staff_no="",
+            deadline_at=now - timedelta(hours=2),
+            first_deadline_at=now,
+            late_minutes=0,
+            overdue_minutes=120,
+            reopen_count=0,
+            resolved_at=None,
+            callback_due_at=None,
+            called_back_at=None,
+            satisfaction=None,
+            urgency="overdue",
+        )
+        assert urgency_text(row, now) == "已超时 2小时"
+        soon = svc.MatterRow(
+            **{**row.__dict__, "urgency": "due_soon", "deadline_at": now + timedelta(minutes=30)}
+        )
+        assert urgency_text(soon, now).startswith("即将到期")
+    finally:
+        i18n.remove_translations(app)

@@ -33,38 +33,46 @@ URGENCY_COLOURS = {
 
 def duration_text(minutes: int) -> str:
     """``2 h 15 min`` / ``2小时15分`` in the interface language."""
-    tr = QCoreApplication.translate
     minutes = max(0, minutes)
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     if days:
-        return tr("MattersModel", "{days} d {hours} h").format(days=days, hours=hours)
+        return QCoreApplication.translate("MattersModel", "{days} d {hours} h").format(
+            days=days, hours=hours
+        )
+    if hours and not mins:
+        return QCoreApplication.translate("MattersModel", "{hours} h").format(hours=hours)
     if hours:
-        return tr("MattersModel", "{hours} h {minutes} min").format(hours=hours, minutes=mins)
-    return tr("MattersModel", "{minutes} min").format(minutes=mins)
+        return QCoreApplication.translate("MattersModel", "{hours} h {minutes} min").format(
+            hours=hours, minutes=mins
+        )
+    return QCoreApplication.translate("MattersModel", "{minutes} min").format(minutes=mins)
 
 
 def urgency_text(row: MatterRow, now: datetime) -> str:
     """``Overdue 2 h 0 min`` / ``已超时 2小时0分``, ``Due soon (45 min left)``, …"""
-    tr = QCoreApplication.translate
     level = row.urgency
     if level == "overdue":
-        text = tr("MattersModel", "Overdue {time}").format(time=duration_text(row.overdue_minutes))
+        text = QCoreApplication.translate("MattersModel", "Overdue {time}").format(
+            time=duration_text(row.overdue_minutes)
+        )
     elif level == "due_soon":
         left = int((row.deadline_at - now).total_seconds() // 60)
-        text = tr("MattersModel", "Due soon ({time} left)").format(time=duration_text(left))
+        text = QCoreApplication.translate("MattersModel", "Due soon ({time} left)").format(
+            time=duration_text(left)
+        )
     elif level == "callback_overdue":
-        text = tr("MattersModel", "Call-back overdue")
+        text = QCoreApplication.translate("MattersModel", "Call-back overdue")
     elif level == "callback_due":
-        text = tr("MattersModel", "Call-back due")
+        text = QCoreApplication.translate("MattersModel", "Call-back due")
     elif level == "waiting":
-        text = tr("MattersModel", "Awaiting call-back")
+        text = QCoreApplication.translate("MattersModel", "Awaiting call-back")
     elif level == "done":
-        text = tr("MattersModel", "Done")
+        text = QCoreApplication.translate("MattersModel", "Done")
     else:
-        text = tr("MattersModel", "On time")
+        text = QCoreApplication.translate("MattersModel", "On time")
     if row.late_minutes > 0 and level != "overdue":
-        text += tr("MattersModel", " · was late {time}").format(
+        text += QCoreApplication.translate("MattersModel", " · was late {time}").format(
             time=duration_text(row.late_minutes)
         )
     return text

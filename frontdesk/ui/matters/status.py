@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QToolButton, QWidget
 
@@ -134,7 +134,7 @@ def attach_matter_status(window: MainWindow) -> MatterStatus:
     from frontdesk.ui.phrases import PhrasePanel
 
     status = MatterStatus(window)
-    dock = QDockWidget(status.tr("Standard phrases"), window)
+    dock = QDockWidget(QCoreApplication.translate("MatterStatus", "Standard phrases"), window)
     dock.setObjectName("phraseDock")
     dock.setWidget(PhrasePanel(window.context.config, dock))
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
