@@ -48,6 +48,7 @@ __all__ = [
     "LogPage",
     "ReturningVisitor",
     "UnknownRoom",
+    "VisitContact",
     "VisitorRow",
     "anonymise_old",
     "auto_sign_out",
@@ -60,6 +61,7 @@ __all__ = [
     "run_daily_jobs",
     "sign_in",
     "sign_out",
+    "visit_contact",
     "who_is_in",
 ]
 
@@ -337,6 +339,42 @@ def get_visit(
         if visit is None:
             raise ValidationError(f"找不到第 {visit_id} 号来访记录。")
         return _row(visit, full_phone=can_see_full_phones(actor, settings))
+
+
+@dataclass(frozen=True)
+class VisitContact:
+    """Who came and where, in full: what a matter opened from the visit records."""
+
+    visit_id: int
+    name: str
+    phone: str
+    room: str
+    room_known: bool
+    purpose: str
+
+
+def visit_contact(db: Database, actor: Actor, visit_id: int) -> VisitContact:
+    """The visitor's name, full phone number and room, to open a matter from the visit.
+
+    Raises:
+        PermissionDenied: a cashier.
+        ValidationError: no such visit, or its record has been anonymised.
+    """
+    require(actor, "clerk", "supervisor")
+    with db.read() as s:
+        visit = s.get(VisitorVisit, visit_id)
+        if visit is None:
+            raise ValidationError(f"找不到第 {visit_id} 号来访记录。")
+        if visit.anonymised:
+            raise ValidationError("这条来访记录已过保留期并匿名化，不能再用来登记工单。")
+        return VisitContact(
+            visit_id=visit.id,
+            name=visit.name,
+            phone=visit.phone,
+            room=visit.room_text,
+            room_known=visit.room_id is not None,
+            purpose=visit.purpose,
+        )
 
 
 def who_is_in(db: Database, actor: Actor, settings: _ReceptionSettingsLike) -> list[VisitorRow]:

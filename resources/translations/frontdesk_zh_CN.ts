@@ -2516,7 +2516,7 @@ Print a copy from the Payments screen (F4).</source>
     </message>
     <message>
         <source>Visitors</source>
-        <translation type="unfinished"></translation>
+        <translation>访客登记</translation>
     </message>
     <message>
         <source>Overdue calls</source>
@@ -2897,300 +2897,300 @@ Print a copy from the Payments screen (F4).</source>
     <name>VisitPurposes</name>
     <message>
         <source>Fee payment</source>
-        <translation type="unfinished"></translation>
+        <translation>缴费</translation>
     </message>
     <message>
         <source>Enquiry</source>
-        <translation type="unfinished">咨询</translation>
+        <translation>咨询</translation>
     </message>
     <message>
         <source>Complaint</source>
-        <translation type="unfinished">投诉</translation>
+        <translation>投诉</translation>
     </message>
     <message>
         <source>Repair</source>
-        <translation type="unfinished">报修</translation>
+        <translation>报修</translation>
     </message>
     <message>
         <source>Delivery or pick-up</source>
-        <translation type="unfinished"></translation>
+        <translation>快递/取送</translation>
     </message>
     <message>
         <source>Guest of an owner</source>
-        <translation type="unfinished"></translation>
+        <translation>业主访客</translation>
     </message>
     <message>
         <source>Contractor</source>
-        <translation type="unfinished"></translation>
+        <translation>施工/维修单位</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished">其他</translation>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
     <name>VisitorLogModel</name>
     <message>
         <source>in</source>
-        <translation type="unfinished"></translation>
+        <translation>在场</translation>
     </message>
     <message>
         <source>{time} (auto)</source>
-        <translation type="unfinished"></translation>
+        <translation>{time}（自动签离）</translation>
     </message>
     <message>
         <source>(anonymised)</source>
-        <translation type="unfinished"></translation>
+        <translation>（已匿名）</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>Signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>来访时间</translation>
     </message>
     <message>
         <source>Signed out</source>
-        <translation type="unfinished"></translation>
+        <translation>离开时间</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Room or department</source>
-        <translation type="unfinished"></translation>
+        <translation>房号或部门</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>事由</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>人数</translation>
     </message>
     <message>
         <source>ID checked</source>
-        <translation type="unfinished"></translation>
+        <translation>已查验证件</translation>
     </message>
     <message>
         <source>Car plate</source>
-        <translation type="unfinished"></translation>
+        <translation>车牌号</translation>
     </message>
     <message>
         <source>Recorded by</source>
-        <translation type="unfinished"></translation>
+        <translation>登记人</translation>
     </message>
 </context>
 <context>
     <name>VisitorsInModel</name>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>到访</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Room or department</source>
-        <translation type="unfinished"></translation>
+        <translation>房号或部门</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>事由</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>人数</translation>
     </message>
 </context>
 <context>
     <name>VisitorsScreen</name>
     <message>
         <source>Visitors</source>
-        <translation type="unfinished"></translation>
+        <translation>访客登记</translation>
     </message>
     <message>
         <source>Visitor records are kept {days} days, then anonymised.</source>
-        <translation type="unfinished"></translation>
+        <translation>访客记录保留 {days} 天，之后匿名化。</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished">刷新</translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>Sign a visitor in</source>
-        <translation type="unfinished"></translation>
+        <translation>访客登记</translation>
     </message>
     <message>
         <source>13800001234</source>
-        <translation type="unfinished"></translation>
+        <translation>13800001234</translation>
     </message>
     <message>
         <source>Visitor&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>访客姓名</translation>
     </message>
     <message>
         <source>3-2-1201 or 物业办公室</source>
-        <translation type="unfinished"></translation>
+        <translation>3-2-1201 或 物业办公室</translation>
     </message>
     <message>
         <source>ID checked</source>
-        <translation type="unfinished"></translation>
+        <translation>已查验证件</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>选填</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>登记</translation>
     </message>
     <message>
         <source>Enter</source>
-        <translation type="unfinished">回车</translation>
+        <translation>Enter</translation>
     </message>
     <message>
         <source>Record the room as text</source>
-        <translation type="unfinished"></translation>
+        <translation>按文字记录房号</translation>
     </message>
     <message>
         <source>Open a matter</source>
-        <translation type="unfinished"></translation>
+        <translation>登记工单</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Room or department</source>
-        <translation type="unfinished"></translation>
+        <translation>房号或部门</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>事由</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>人数</translation>
     </message>
     <message>
         <source>Car plate</source>
-        <translation type="unfinished"></translation>
+        <translation>车牌号</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Who is in</source>
-        <translation type="unfinished"></translation>
+        <translation>在场访客</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>签离</translation>
     </message>
     <message>
         <source>Del</source>
-        <translation type="unfinished"></translation>
+        <translation>Del</translation>
     </message>
     <message>
         <source>Visitor log</source>
-        <translation type="unfinished"></translation>
+        <translation>来访记录</translation>
     </message>
     <message>
         <source>Room</source>
-        <translation type="unfinished">房号</translation>
+        <translation>房号</translation>
     </message>
     <message>
         <source>All purposes</source>
-        <translation type="unfinished"></translation>
+        <translation>全部事由</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">生效日期</translation>
+        <translation>从</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
         <source>any day</source>
-        <translation type="unfinished"></translation>
+        <translation>不限</translation>
     </message>
     <message>
         <source>Returning visitor ({n} visits): check the name and room.</source>
-        <translation type="unfinished"></translation>
+        <translation>老访客（来访 {n} 次）：请核对姓名和房号。</translation>
     </message>
     <message>
         <source>Signed in: {name} to {room}, {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已登记：{name} 到访 {room}，{time}。</translation>
     </message>
     <message>
-        <source>Room {room} does not exist. Press Enter again or “Record the room as text” to keep it as typed, or correct it.</source>
-        <translation type="unfinished"></translation>
+        <source>Room {room} is not in the estate: Enter again keeps it as text.</source>
+        <translation>本小区没有房号 {room}：再按 Enter 将按文字记录。</translation>
     </message>
     <message>
         <source>{n} in now</source>
-        <translation type="unfinished"></translation>
+        <translation>当前在场 {n} 位</translation>
     </message>
     <message>
         <source>Choose a visitor in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在列表中选择访客。</translation>
     </message>
     <message>
         <source>Signed out: {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已签离：{name}。</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">正在读取…</translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <source>No visits found.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有找到来访记录。</translation>
     </message>
     <message>
         <source>{n} visits loaded; scroll down for more.</source>
-        <translation type="unfinished"></translation>
+        <translation>已加载 {n} 条，向下滚动加载更多。</translation>
     </message>
     <message>
         <source>{n} visits.</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {n} 条。</translation>
     </message>
     <message>
         <source>The log could not be read: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取来访记录：{error}</translation>
     </message>
     <message>
         <source>Sign a visitor in or choose a visit first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先登记访客或选择一条来访记录。</translation>
     </message>
     <message>
         <source>Matters are not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>工单功能不可用。</translation>
     </message>
     <message>
         <source>Matter {number} recorded.</source>
-        <translation type="unfinished">工单 {number} 已登记。</translation>
+        <translation>已登记工单 {number}。</translation>
     </message>
 </context>
 </TS>

@@ -337,3 +337,21 @@ def test_export_refusals(db: Database, clerk: Actor, boss: Actor, tmp_path: Path
             db, boss, start=date(2026, 1, 1), end=date(2026, 1, 2), out=tmp_path / "a.txt"
         )
     assert not list(tmp_path.glob("a.*"))
+
+
+def test_visit_contact_has_the_full_phone(db: Database, clerk: Actor, admin: Actor) -> None:
+    make_household(db, "3-2-1201")
+    row = _in(db, clerk, room="3-2-1201", purpose="repair", now=T0)
+    contact = svc.visit_contact(db, clerk, row.id)
+    assert (contact.name, contact.phone, contact.room, contact.room_known, contact.purpose) == (
+        "张三",
+        "13800001234",
+        "3-2-1201",
+        True,
+        "repair",
+    )
+    svc.anonymise_old(db, admin, retention_days=1, now=T0 + timedelta(days=2))
+    with pytest.raises(ValidationError, match="匿名化"):
+        svc.visit_contact(db, clerk, row.id)
+    with pytest.raises(ValidationError, match="找不到"):
+        svc.visit_contact(db, clerk, 12345)

@@ -173,6 +173,21 @@ register(ScreenSpec("F9", QT_TRANSLATE_NOOP("Screens", "Printer"), _printer, _BO
 register(ScreenSpec("F10", QT_TRANSLATE_NOOP("Screens", "Verify receipt"), _verify, (), "verify"))
 
 
+# -- the visitor log (issue 5) --------------------------------------------------
+
+
+def _visitors(ctx: ScreenContext) -> QWidget:
+    from frontdesk.ui.visitors.screen import VisitorsScreen
+
+    return VisitorsScreen(ctx)
+
+
+_RECEPTION = ("clerk", "supervisor")
+register(
+    ScreenSpec("F6", QT_TRANSLATE_NOOP("Screens", "Visitors"), _visitors, _RECEPTION, "visitors")
+)
+
+
 # -- matters, messages and their summary (issue 5) ------------------------------
 
 

@@ -73,6 +73,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status_bar()
         self.printer_status = attach_printer_status(self)  # the desk's print spool, until log-out
+        from frontdesk.ui.visitors.daily import attach_visitor_jobs
+
+        self.visitor_jobs = attach_visitor_jobs(self, context)  # auto sign-out and retention
         self.matter_status = attach_matter_status(self)  # matter counts, unread messages
         self._update_title()
 
