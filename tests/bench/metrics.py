@@ -11,6 +11,7 @@ from tests.bench import (
     payment_speed,
     print_path,
     receipt_render,
+    visitor_log,
 )
 from tests.bench.common import Result
 
@@ -21,4 +22,5 @@ METRICS: dict[str, Callable[[bool], Result]] = {
     "household_search_p95": household_search.run,
     "receipt_render_median": receipt_render.run,
     "print_path_median": print_path.run,
+    "visitor_log_open": visitor_log.run,
 }
