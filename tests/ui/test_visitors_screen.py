@@ -119,6 +119,29 @@ def test_returning_visitor_is_filled_in(qtbot: QtBot, desk: Desk) -> None:
     assert screen.phone.text() == "" and screen.name.text() == "" and screen.message.text() == ""
 
 
+def test_phone_then_enter_fills_a_returning_visitor_in(qtbot: QtBot, desk: Desk) -> None:
+    settings = desk.ctx.config.reception
+    svc.sign_in(
+        desk.db,
+        desk.clerk,
+        settings,
+        name="李四",
+        phone="13900001111",
+        room="3-2-1201",
+        purpose="guest",
+    )
+    screen = show(qtbot, desk)
+    qtbot.keyClicks(screen.phone, "13900001111")
+    qtbot.keyClick(screen.phone, "\r")  # no name yet: look it up, go on to the name
+    idle(qtbot, screen)
+    assert screen.name.text() == "李四" and screen.room.text() == "3-2-1201"
+    assert screen.focusWidget() is screen.name
+    qtbot.keyClick(screen.name, "\r")
+    idle(qtbot, screen)
+    assert [v.name for v in visits(desk.db)] == ["李四", "李四"]
+    assert screen.focusWidget() is screen.phone  # ready for the next visitor
+
+
 def test_bad_input_changes_nothing(qtbot: QtBot, desk: Desk) -> None:
     screen = show(qtbot, desk)
     qtbot.keyClicks(screen.phone, "12ab")
@@ -130,7 +153,7 @@ def test_bad_input_changes_nothing(qtbot: QtBot, desk: Desk) -> None:
     assert visits(desk.db) == []
     screen.phone.setText("13800001234")
     screen.name.clear()
-    qtbot.keyClick(screen.phone, "\r")
+    qtbot.keyClick(screen.room, "\r")
     idle(qtbot, screen)
     assert "请填写访客姓名" in screen.message.text()
     assert visits(desk.db) == []

@@ -7,7 +7,9 @@ filled in, so the clerk often only confirms. Then ``visitorName``,
 ``visitorRoom`` (a room code, looked up in the estate, or a department as
 text), ``visitPurpose``, ``visitorPeople``, ``visitorIdChecked``,
 ``visitorPlate`` and ``visitorNotes``. Enter in any box signs in
-(``signInButton``); Esc clears the form. A room code the estate does not know
+(``signInButton``), except in the phone box while the name is still empty:
+there it looks the number up at once and moves on to the name. Esc clears the
+form. A room code the estate does not know
 is not stored silently: ``visitorMessage`` says so and ``roomAsTextButton``
 (or Enter again) records it as text. The clerk who signs in is recorded; the
 time is taken by the service.
@@ -168,7 +170,7 @@ class VisitorsScreen(QWidget):
         self.sign_in_button = QPushButton(self.tr("Sign in"), box)
         self.sign_in_button.setObjectName("signInButton")
         self.sign_in_button.setToolTip(self.tr("Enter"))
-        self.sign_in_button.clicked.connect(self.sign_in)
+        self.sign_in_button.clicked.connect(lambda: self.sign_in())
         self.room_as_text = QPushButton(self.tr("Record the room as text"), box)
         self.room_as_text.setObjectName("roomAsTextButton")
         self.room_as_text.clicked.connect(lambda: self.sign_in(free_text_room=True))
@@ -213,7 +215,7 @@ class VisitorsScreen(QWidget):
         line.setObjectName(name)
         line.setPlaceholderText(placeholder)
         line.setMaxLength(length)
-        line.returnPressed.connect(self.sign_in)
+        line.returnPressed.connect(lambda: self._enter(line))
         line.installEventFilter(self)
         return line
 
@@ -399,6 +401,18 @@ class VisitorsScreen(QWidget):
             )
         )
 
+    def _enter(self, line: QLineEdit) -> None:
+        """Enter in a box signs in; in the phone box while the name is still empty it
+        looks the number up at once and moves to the name instead (a returning
+        visitor's name and room are then filled in, and the next Enter signs in).
+        """
+        if line is self.phone and self.phone.text().strip() and not self.name.text().strip():
+            self.lookup_timer.stop()
+            self._look_up_phone()
+            self.name.setFocus()
+            return
+        self.sign_in()
+
     def sign_in(self, free_text_room: bool = False) -> None:
         """Sign the visitor in the form in (Enter)."""
         if self._signing:
@@ -465,9 +479,12 @@ class VisitorsScreen(QWidget):
         self.ctx.tasks.submit(
             lambda: svc.who_is_in(ctx.db, ctx.actor, settings),
             on_done=self._show_in,
-            on_error=lambda error: self.message.setText(_reason(error)),
+            on_error=self._say_error,
         )
         self.apply_filter()
+
+    def _say_error(self, error: BaseException) -> None:
+        self.message.setText(_reason(error))
 
     def _show_in(self, rows: list[svc.VisitorRow]) -> None:
         if not shiboken6.isValid(self):
@@ -551,7 +568,7 @@ class VisitorsScreen(QWidget):
         self.ctx.tasks.submit(
             lambda: svc.visit_contact(ctx.db, ctx.actor, visit_id),
             on_done=self._open_matter_dialog,
-            on_error=lambda error: self.message.setText(_reason(error)),
+            on_error=self._say_error,
         )
 
     def _open_matter_dialog(self, contact: svc.VisitContact) -> None:
