@@ -22,6 +22,7 @@ from frontdesk import __version__
 from frontdesk.services.actors import Actor
 from frontdesk.ui.context import AppContext, role_title
 from frontdesk.ui.main.screens import HOME_KEY, LOGOUT_KEY, QUIT_KEY, ScreenSpec
+from frontdesk.ui.main.today import TodaysWorkBox
 from frontdesk.ui.widgets import scale_font
 
 
@@ -77,6 +78,8 @@ class HomePage(QScrollArea):
         left.addStretch(1)
         columns.addLayout(left, 3)
         right = QVBoxLayout()
+        self.todays_work = TodaysWorkBox(context, actor, body)
+        right.addWidget(self.todays_work)
         right.addWidget(self._keys_box(screens, body))
         right.addStretch(1)
         columns.addLayout(right, 2)

@@ -188,6 +188,18 @@ register(
 )
 
 
+# -- overdue-fee calls (issue 6) ------------------------------------------------
+
+
+def _calls(ctx: ScreenContext) -> QWidget:
+    from frontdesk.ui.calls.screen import CallsScreen
+
+    return CallsScreen(ctx)
+
+
+register(ScreenSpec("F11", QT_TRANSLATE_NOOP("Screens", "Overdue calls"), _calls, (), "calls"))
+
+
 # -- matters, messages and their summary (issue 5) ------------------------------
 
 
