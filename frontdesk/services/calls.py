@@ -232,7 +232,7 @@ def _overdue_fen(s: Session, household_id: int, today: date) -> int:
     return int(total or 0)
 
 
-def _visit_household_ids(s: Session) -> set[int]:
+def _visit_household_ids(s: Session, now: datetime) -> set[int]:
     """Households with a home visit booked (the visits area), or none if it is not there."""
     try:
         visits = importlib.import_module("frontdesk.services.visits")
@@ -241,7 +241,7 @@ def _visit_household_ids(s: Session) -> set[int]:
     find = getattr(visits, "open_visit_household_ids", None)
     if find is None:
         return set()
-    return {int(h) for h in find(s)}
+    return {int(h) for h in find(s, now=now)}
 
 
 # ---------------------------------------------------------------- promises
@@ -398,7 +398,7 @@ def plan_calls(
                 )
             )
         }
-        visits = _visit_household_ids(s)
+        visits = _visit_household_ids(s, moment)
         arrears = _arrears(s, today)
         qualifying = [a for a in arrears if rules.qualifies(a, today, selection)]
         q_ids = {a.household_id for a in qualifying}

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from frontdesk.config import CallSettings, OfficeSettings
-from frontdesk.domain.workcalendar import from_local, to_local
+from frontdesk.domain.workcalendar import OfficeCalendar, from_local, to_local
 from frontdesk.services.calls import PromiseCheck, check_promises
 from frontdesk.services.users import Actor
 from frontdesk.storage.base import utcnow
@@ -104,7 +104,7 @@ def todays_work(
         )
         if actor.can("supervisor"):
             items.append(_calls(s, "escalated", FeeCall.status == "escalated"))
-        items += _visits(s, today)
+        items += _visits(s, today, OfficeCalendar.from_settings(office))
     return TodaysWork(today, tuple(items), promises)
 
 
@@ -122,7 +122,7 @@ def _calls(s: Session, kind: str, *where: Any) -> WorkItem:
     return WorkItem(kind, len(rooms), tuple(rooms[:_SAMPLE]))
 
 
-def _visits(s: Session, day: date) -> list[WorkItem]:
+def _visits(s: Session, day: date, calendar: OfficeCalendar) -> list[WorkItem]:
     try:
         visits = importlib.import_module("frontdesk.services.visits")
     except ImportError:
@@ -133,7 +133,8 @@ def _visits(s: Session, day: date) -> list[WorkItem]:
         if reader is None:
             continue
         try:
-            rows: Sequence[Any] = list(reader(s, day))
+            extra = {"calendar": calendar} if name == "to_confirm" else {}
+            rows: Sequence[Any] = list(reader(s, day, **extra))
         except Exception:  # another area's bug must not hide the rest of the list
             log.exception("today's work: %s failed", name)
             continue
