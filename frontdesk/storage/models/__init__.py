@@ -20,6 +20,7 @@ from frontdesk.storage.models.payments import (
 from frontdesk.storage.models.printing import AppSecret, PrintJob
 from frontdesk.storage.models.staff import Staff
 from frontdesk.storage.models.visitors import VisitorVisit
+from frontdesk.storage.models.visits import HomeVisit, HomeVisitEvent
 
 __all__ = [
     "Allocation",
@@ -34,6 +35,8 @@ __all__ = [
     "Estate",
     "FeeItem",
     "FeeRate",
+    "HomeVisit",
+    "HomeVisitEvent",
     "Household",
     "Matter",
     "MatterCounter",
@@ -49,4 +52,5 @@ __all__ = [
     "Room",
     "Staff",
     "StaffMessage",
+    "VisitorVisit",
 ]
