@@ -2819,27 +2819,27 @@ Print a copy from the Payments screen (F4).</source>
     <name>TodaysWorkBox</name>
     <message>
         <source>Today&apos;s work</source>
-        <translation type="unfinished"></translation>
+        <translation>今日工作</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">正在读取…</translation>
+        <translation>正在读取…</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished">刷新</translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>{day}: to do</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}：待办</translation>
     </message>
     <message>
         <source>{day}: nothing waiting.</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}：没有待办事项。</translation>
     </message>
     <message>
         <source>Today&apos;s work could not be loaded: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>今日工作无法加载：{error}</translation>
     </message>
 </context>
 <context>
