@@ -45,7 +45,6 @@ _PURPOSES = ("fee", "enquiry", "complaint", "repair", "delivery", "guest", "cont
 
 _CHILD = r"""
 import json, os, resource, sys, time
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import frontdesk.ui  # noqa: F401
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
@@ -170,7 +169,7 @@ def _bare_first_page(path: Path) -> float:
 
 def _open_in_child() -> dict[str, float]:
     env = dict(os.environ)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # The child uses the Qt platform the runner was started with (see cold_start.py).
     proc = subprocess.run(
         [sys.executable, "-c", _CHILD], capture_output=True, text=True, env=env, timeout=120
     )
