@@ -30,6 +30,7 @@ from frontdesk.errors import PermissionDenied, ValidationError
 from frontdesk.services import audit
 from frontdesk.services.drawer import add_movement, drawer_contents, open_session, pieces_to_json
 from frontdesk.services.users import Actor, require
+from frontdesk.services.visits import FIELD_DESK
 from frontdesk.storage.base import utcnow
 from frontdesk.storage.database import Database
 from frontdesk.storage.models import CashSession
@@ -113,11 +114,16 @@ def open_drawer(
 
     Raises:
         PermissionDenied: the actor is not a cashier, supervisor or admin.
-        ValidationError: a bad count; the desk already has an open drawer; or the
-            desk's drawer for ``today`` was already closed (日结) — nothing is changed.
+        ValidationError: a bad count; the desk already has an open drawer; the
+            desk's drawer for ``today`` was already closed (日结); or the desk is the
+            field desk, which opens itself — nothing is changed.
     """
     require(actor, *DRAWER_ROLES)
     desk = _checked_desk(desk)
+    if desk == FIELD_DESK:
+        raise ValidationError(
+            f"{FIELD_DESK}的钱箱不用开班：第一笔上门现金收款时自动开班，没有备用金。"
+        )
     pieces = checked_pieces(float_pieces, "备用金")
     with db.begin() as s:
         _lock_desk(s, desk)
@@ -244,15 +250,20 @@ def close_drawer(
 
     A difference (counted − expected) beyond ``tolerance_fen`` either way needs a
     supervisor — ``approver`` (from ``reversals.authorize_supervisor``), or the actor
-    when they are a supervisor or admin themselves — and a note.
+    when they are a supervisor or admin themselves — and a note. The field desk's
+    session (the cash handed in after home visits) is closed by a supervisor or admin.
 
     Raises:
-        PermissionDenied: the actor may not work the drawer, or the approver is not a
-            supervisor or admin.
+        PermissionDenied: the actor may not work the drawer (for the field desk: is
+            not a supervisor or admin), or the approver is not a supervisor or admin.
         ValidationError: a bad count; no open drawer; the drawer was already closed; a
             difference beyond the tolerance without a supervisor or note. Nothing changes.
     """
     require(actor, *DRAWER_ROLES)
+    if desk == FIELD_DESK and not actor.can("supervisor"):
+        raise PermissionDenied(
+            f"{FIELD_DESK}交回的现金由主管清点并日结，{actor.name}（{actor.staff_no}）不是主管。"
+        )
     pieces = checked_pieces(counted)
     note = note.strip()
     with db.begin() as s:
@@ -343,6 +354,8 @@ def _closed_session(s: Session, desk: str, on: date | None = None) -> CashSessio
 
 
 def _not_open_message(s: Session, desk: str) -> str:
+    if desk == FIELD_DESK:  # it reopens with the next field payment: never "closed twice"
+        return f"{FIELD_DESK}目前没有待交的现金，无需日结。"
     last = _closed_session(s, desk)
     if last is None:
         return f"{desk} 的钱箱尚未开班，无需日结。"
