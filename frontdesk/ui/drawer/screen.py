@@ -20,6 +20,12 @@ The day-close report is a supervisor's to see. After a close approved by a
 supervisor (or done by one) it is shown straight away; a cashier otherwise sees
 the closing count, and "Show report" asks a supervisor to authorise.
 
+A supervisor (or admin) also gets a desk chooser (``drawerDesk``, see
+:mod:`.desk_chooser`): the field desk (上门收费) shows the cash collected at home
+visits still to be handed in, and its count and close under the same rules. It
+has no float to open (its session opens itself on the first field payment) and
+no cash in/out; after its close the next field payment opens a new session.
+
 Other object names: ``drawerScreen``, ``drawerStatus``, ``drawerMessage``,
 ``drawerRefresh``.
 """
@@ -29,7 +35,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
@@ -70,13 +76,22 @@ from frontdesk.services.dayclose import day_close_report
 from frontdesk.services.users import Actor
 from frontdesk.ui.authorize import SupervisorAuthDialog
 from frontdesk.ui.context import ScreenContext
+from frontdesk.ui.drawer.desk_chooser import FIELD_DESK, DeskChooser
 from frontdesk.ui.pieces import PiecesEditor, denomination_name, difference_words, monospace_font
 from frontdesk.ui.widgets import scale_font
+
+if TYPE_CHECKING:
+    from frontdesk.storage.database import Database
 
 log = logging.getLogger(__name__)
 
 REFRESH_KEY = "Ctrl+R"
 MAX_REASON = 200
+
+
+def desk_status(db: Database, desk: str) -> tuple[str, DrawerStatus | None]:
+    """``drawer_status`` with the desk it was asked for (the screen may have moved on)."""
+    return desk, drawer_status(db, desk)
 
 
 class DrawerScreen(QWidget):
@@ -85,7 +100,8 @@ class DrawerScreen(QWidget):
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.desk = ctx.config.app.desk
+        self.home_desk = ctx.config.app.desk
+        self.desk = self.home_desk
         self.status: DrawerStatus | None = None
         self.last_close: CloseResult | None = None
         self.auth_dialog: SupervisorAuthDialog | None = None
@@ -97,11 +113,15 @@ class DrawerScreen(QWidget):
         self._approver: Actor | None = None
         self.setObjectName("drawerScreen")
 
-        title = QLabel(self.tr("Cash drawer at desk {desk}").format(desk=self.desk), self)
+        self.title = title = QLabel(self)
         font = QFont(title.font())
         scale_font(font, 1.4)
         font.setBold(True)
         title.setFont(font)
+        self.chooser: DeskChooser | None = None
+        if ctx.actor.can("supervisor"):
+            self.chooser = DeskChooser(self.home_desk, self)
+            self.chooser.deskChanged.connect(self.choose_desk)
         self.status_label = QLabel(self.tr("Loading…"), self)
         self.status_label.setObjectName("drawerStatus")
         self.status_label.setWordWrap(True)
@@ -125,6 +145,8 @@ class DrawerScreen(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(title, 1)
+        if self.chooser is not None:
+            top.addWidget(self.chooser)
         top.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -132,13 +154,14 @@ class DrawerScreen(QWidget):
         layout.addWidget(self.status_label)
         layout.addWidget(self.message)
         layout.addWidget(self.stack, 1)
+        self._show_desk()
 
     # -- construction -----------------------------------------------------
 
     def _build_closed_page(self) -> QWidget:
         page = QWidget(self)
         page.setObjectName("drawerClosedPage")
-        open_box = QGroupBox(self.tr("Open the drawer"), page)
+        self.open_box = open_box = QGroupBox(self.tr("Open the drawer"), page)
         hint = QLabel(
             self.tr(
                 "Count the float by denomination (Enter goes down a row), then open the drawer."
@@ -205,7 +228,7 @@ class DrawerScreen(QWidget):
         inner.addWidget(self.expected)
         inner.addStretch(1)
 
-        move_box = QGroupBox(self.tr("Cash in / out"), page)
+        self.move_box = move_box = QGroupBox(self.tr("Cash in / out"), page)
         self.move_kind = QComboBox(move_box)
         self.move_kind.setObjectName("cashMoveKind")
         self.move_kind.addItem(self.tr("Cash out (e.g. to the bank)"), "cash_out")
@@ -233,7 +256,7 @@ class DrawerScreen(QWidget):
         inner.addWidget(self.move_button, 0, Qt.AlignmentFlag.AlignLeft)
         inner.addStretch(1)
 
-        close_box = QGroupBox(self.tr("Day close: count the drawer"), page)
+        self.close_box = close_box = QGroupBox(page)
         count_label = QLabel(self.tr("&Count every denomination:"), close_box)
         self.close_count = PiecesEditor("closeCount", close_box, show_expected=True)
         count_label.setBuddy(self.close_count)
@@ -244,7 +267,7 @@ class DrawerScreen(QWidget):
         self.close_note.returnPressed.connect(self.close_drawer)
         note_label = QLabel(self.tr("&Note:"), close_box)
         note_label.setBuddy(self.close_note)
-        self.close_button = QPushButton(self.tr("&Close the day"), close_box)
+        self.close_button = QPushButton(close_box)
         self.close_button.setObjectName("closeDrawerButton")
         self.close_button.setAutoDefault(True)
         self.close_button.clicked.connect(self.close_drawer)
@@ -279,40 +302,102 @@ class DrawerScreen(QWidget):
         super().showEvent(event)
         self.refresh()  # a payment at the cashier screen changes what the drawer holds
 
+    @property
+    def field(self) -> bool:
+        """True while the screen works on the field desk's cash (上门收费)."""
+        return self.desk == FIELD_DESK
+
+    def choose_desk(self, desk: str) -> None:
+        """Work on ``desk``'s drawer (this desk's or the field desk's) from now on."""
+        if desk == self.desk:
+            return
+        self.desk = desk
+        self.status = None
+        self._loaded = False  # the new desk's first answer puts the focus on its page
+        self.last_close = None
+        for editor in (self.float_count, self.move_pieces, self.close_count):
+            editor.clear()
+        self.move_reason.clear()
+        self.close_note.clear()
+        self.report_view.clear()
+        self.show_message("", error=False)
+        self._show_desk()
+        self.status_label.setText(self.tr("Loading…"))
+        self.refresh()
+
+    def _show_desk(self) -> None:
+        """Titles and parts for the desk: the field desk has no float and no cash in/out."""
+        if self.field:
+            self.title.setText(self.tr("Field collection cash ({desk})").format(desk=self.desk))
+            self.close_box.setTitle(self.tr("Count the cash handed in"))
+            self.close_button.setText(self.tr("&Close the field cash"))
+        else:
+            self.title.setText(self.tr("Cash drawer at desk {desk}").format(desk=self.desk))
+            self.close_box.setTitle(self.tr("Day close: count the drawer"))
+            self.close_button.setText(self.tr("&Close the day"))
+        self.open_box.setVisible(not self.field)
+        self.move_box.setVisible(not self.field)
+
     def refresh(self) -> None:
         """Read the drawer's state again."""
-        self._submit(drawer_status, self.ctx.db, self.desk, on_done=self._on_status)
+        self._submit(desk_status, self.ctx.db, self.desk, on_done=self._on_status)
 
-    def _on_status(self, status: DrawerStatus | None) -> None:
+    def _on_status(self, answer: tuple[str, DrawerStatus | None]) -> None:
+        desk, status = answer
+        if desk != self.desk:
+            return  # asked before the desk was changed; its own answer follows
         first = not self._loaded
         self._loaded = True
         was_open = self.status is not None
         self.status = status
         if status is None:
-            self.status_label.setText(
-                self.tr("The drawer at this desk is not open. Count the float to open it.")
-            )
+            if self.field:
+                self.status_label.setText(
+                    self.tr(
+                        "No field cash is waiting to be handed in. The field desk's session "
+                        "opens itself with the first cash collected at a home visit."
+                    )
+                )
+            else:
+                self.status_label.setText(
+                    self.tr("The drawer at this desk is not open. Count the float to open it.")
+                )
             self.stack.setCurrentWidget(self.closed_page)
             if first or was_open:
-                self.float_count.focus_first()
+                if self.field:
+                    self.report_date.setFocus(Qt.FocusReason.OtherFocusReason)
+                else:
+                    self.float_count.focus_first()
             return
-        opened = status.opened_at.astimezone().strftime("%H:%M")
-        text = self.tr(
-            "Open since {time} by {staff_no}, business day {day}; it should hold {amount}."
-        ).format(
-            time=opened,
-            staff_no=status.opened_by,
-            day=status.business_date.isoformat(),
-            amount=format_fen(status.expected_fen),
-        )
-        if status.business_date != date.today():
-            text += " " + self.tr("It is from an earlier day: close it before taking cash today.")
-        self.status_label.setText(text)
+        self.status_label.setText(self._open_text(status))
         self.expected.set_pieces(status.expected_pieces)
         self.close_count.set_expected(status.expected_pieces)
         self.stack.setCurrentWidget(self.open_page)
         if first or not was_open:
-            self.move_kind.setFocus(Qt.FocusReason.OtherFocusReason)
+            if self.field:
+                self.close_count.focus_first()
+            else:
+                self.move_kind.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_text(self, status: DrawerStatus) -> str:
+        opened = status.opened_at.astimezone().strftime("%H:%M")
+        day = status.business_date.isoformat()
+        amount = format_fen(status.expected_fen)
+        earlier = status.business_date != date.today()
+        if self.field:
+            text = self.tr(
+                "Field cash since {time} (first collected by {staff_no}), business day {day}: "
+                "{amount} should be handed in."
+            ).format(time=opened, staff_no=status.opened_by, day=day, amount=amount)
+            if earlier:
+                text += " " + self.tr("It is from an earlier day: count it and close it.")
+            return text
+        text = self.tr(
+            "Open since {time} by {staff_no}, business day {day}; it should hold {amount}."
+        ).format(time=opened, staff_no=status.opened_by, day=day, amount=amount)
+        if earlier:
+            text += " " + self.tr("It is from an earlier day: close it before taking cash today.")
+        return text
 
     # -- actions ----------------------------------------------------------
 
@@ -420,15 +505,21 @@ class DrawerScreen(QWidget):
         dialog.open()
 
     def _confirm_close(self, counted: Mapping[Denomination, int], note: str, summary: str) -> None:
+        if self.field:
+            question = self.tr("Close the field cash handed in? {summary}")
+            after = self.tr("The next cash collected at a home visit opens a new session.")
+        else:
+            question = self.tr("Close the drawer for today? {summary}")
+            after = self.tr("After the day close this desk takes no more cash today.")
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Close the day"),
-            self.tr("Close the drawer for today? {summary}").format(summary=summary),
+            question.format(summary=summary),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
         box.setObjectName("closeConfirm")
-        box.setInformativeText(self.tr("After the day close this desk takes no more cash today."))
+        box.setInformativeText(after)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         box.setEscapeButton(QMessageBox.StandardButton.No)
         box.setWindowModality(Qt.WindowModality.WindowModal)
@@ -468,10 +559,17 @@ class DrawerScreen(QWidget):
         self._busy_button(self.close_button, False)
         approver = self._approver
         self.last_close = result
-        self.show_message(
-            self.tr(
+        if result.desk == FIELD_DESK:
+            done = self.tr(
+                "The field cash of {day} is closed: expected {expected}, counted {counted}, "
+                "{difference}."
+            )
+        else:
+            done = self.tr(
                 "The day is closed for {day}: expected {expected}, counted {counted}, {difference}."
-            ).format(
+            )
+        self.show_message(
+            done.format(
                 day=result.business_date.isoformat(),
                 expected=format_fen(result.expected_fen),
                 counted=format_fen(result.counted_fen),
@@ -484,7 +582,7 @@ class DrawerScreen(QWidget):
         self.report_date.setDate(QDate(result.business_date))
         reader = approver if approver is not None else self.ctx.actor
         if reader.can("supervisor"):
-            self._fetch_report(reader, result.business_date)
+            self._fetch_report(reader, result.business_date, result.desk)
         else:
             self.report_view.setPlainText("\n".join(self.close_summary(result)))
         self.refresh()
@@ -552,14 +650,14 @@ class DrawerScreen(QWidget):
         self.auth_dialog = dialog
         dialog.open()
 
-    def _fetch_report(self, reader: Actor, on: date) -> None:
+    def _fetch_report(self, reader: Actor, on: date, desk: str | None = None) -> None:
         self._busy_button(self.report_button, True)
         self._submit(
             day_close_report,
             self.ctx.db,
             reader,
             on=on,
-            desk=self.desk,
+            desk=desk or self.desk,
             on_done=self._on_report,
         )
 
