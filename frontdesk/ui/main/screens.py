@@ -188,7 +188,7 @@ register(
 )
 
 
-# -- overdue-fee calls (issue 6) ------------------------------------------------
+# -- overdue-fee calls and home visits (issue 6) ------------------------------------------------
 
 
 def _calls(ctx: ScreenContext) -> QWidget:
@@ -198,6 +198,15 @@ def _calls(ctx: ScreenContext) -> QWidget:
 
 
 register(ScreenSpec("F11", QT_TRANSLATE_NOOP("Screens", "Overdue calls"), _calls, (), "calls"))
+
+
+def _visits(ctx: ScreenContext) -> QWidget:
+    from frontdesk.ui.visits.screen import VisitsScreen
+
+    return VisitsScreen(ctx)
+
+
+register(ScreenSpec("F8", QT_TRANSLATE_NOOP("Screens", "Home visits"), _visits, (), "visits"))
 
 
 # -- matters, messages and their summary (issue 5) ------------------------------

@@ -115,7 +115,9 @@ class TodaysWorkBox(QGroupBox):
             button.setFlat(True)
             button.setStyleSheet("text-align: left; font-weight: bold;" if item.count else "")
             button.setEnabled(item.screen in available)
-            button.clicked.connect(lambda _checked=False, name=item.screen: self.open(name))
+            button.clicked.connect(
+                lambda _checked=False, name=item.screen, kind=item.kind: self.open(name, kind)
+            )
             self.lines.addWidget(button)
             self.buttons[item.kind] = button
         if work.total:
@@ -135,8 +137,10 @@ class TodaysWorkBox(QGroupBox):
         actions: Any = getattr(self.window(), "screen_actions", None)
         return set(actions) if isinstance(actions, dict) else set()
 
-    def open(self, name: str) -> None:
-        """Open the screen ``name`` in the main window."""
+    def open(self, name: str, kind: str = "") -> None:
+        """Open the screen ``name`` in the main window, on ``kind`` if it can show it."""
         opener = getattr(self.window(), "open_screen", None)
-        if opener is not None:
-            opener(name)
+        page = opener(name) if opener is not None else None
+        show_work = getattr(page, "show_work", None)
+        if kind and show_work is not None:
+            show_work(kind)
