@@ -25,10 +25,11 @@ from frontdesk.services import visits
 from frontdesk.services.users import Actor
 from frontdesk.services.visits import VisitRequest, VisitRow
 from frontdesk.storage.database import Database
-from frontdesk.storage.models import HomeVisit
+from frontdesk.storage.models import Bill, HomeVisit
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.login.dialog import LoginDialog
 from frontdesk.ui.visits.agenda_model import VisitsModel
+from frontdesk.ui.visits.outcome_dialog import VisitOutcomeDialog
 from frontdesk.ui.visits.screen import VisitsScreen
 from tests.factories import (
     STAFF_PASSWORD,
@@ -246,6 +247,26 @@ def test_before_leaving_the_call_and_the_whole_checklist_are_needed(
     assert screen.panel.visit is not None and screen.panel.visit.status == "out"
     assert screen.panel.outcome_button.isEnabled()
     assert not screen.panel.leave_button.isEnabled()
+
+    # Back with the money: Enter in the list opens the outcome, Ctrl+Enter records it.
+    screen.table.setFocus()
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(screen.dialog, VisitOutcomeDialog))
+    dialog = screen.dialog
+    assert isinstance(dialog, VisitOutcomeDialog)
+    qtbot.waitExposed(dialog)
+    idle(qtbot, ctx)
+    assert dialog.current_choice() == "collected"
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "receipt" in screen.message.text())
+    idle(qtbot, ctx)
+    row = visits.get_visit(office.db, visit.id)
+    assert row.status == "done" and row.receipt_no.startswith("F")
+    assert row.receipt_no in screen.message.text()
+    with office.db.read() as s:
+        bills = s.scalars(select(Bill.status).where(Bill.household_id == office.households[0]))
+        assert set(bills) == {"paid"}
+    assert screen.selected() is not None and screen.selected().status == "done"  # type: ignore[union-attr]
 
 
 def test_the_float_is_planned_for_one_persons_day(
