@@ -284,13 +284,15 @@ def add_demo_billing(db: Database, *, today: date, months: int = DEMO_BILLED_MON
 
 DEMO_ACTIVITY_MODULES: tuple[str, ...] = (
     "frontdesk.services.demo_visitors",
+    "frontdesk.services.demo_visits",
     "frontdesk.services.demo_calls",
     "frontdesk.services.demo_matters",
 )
 """Modules with ``add_demo(db, *, today, seed) -> str`` that add reception and field work.
 
 Each returns a short Chinese summary of what it created ("来访 1,200 人次"); they
-run in this order, after the estate and its bills exist.
+run in this order, after the estate and its bills exist. Home visits come before
+the calls, so the call plan leaves out the households with a visit booked.
 """
 
 
