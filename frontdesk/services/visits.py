@@ -951,16 +951,29 @@ def record_collected(
         due = sum(line.amount_fen + line.late_fee_fen for line in lines)
         amount = round_cash(due, money.cash_unit_fen) if method == "cash" else due
         if method == "cash" and drawer_session(s) is None:
-            s.add(
-                CashSession(
-                    desk=FIELD_DESK,
-                    business_date=business_date,
-                    opened_by=actor.staff_no,
-                    opened_at=now,
-                    status="open",
-                )
+            session = CashSession(
+                desk=FIELD_DESK,
+                business_date=business_date,
+                opened_by=actor.staff_no,
+                opened_at=now,
+                status="open",
             )
+            s.add(session)
             s.flush()
+            audit.record(
+                s,
+                actor.staff_no,
+                "cash.open",
+                "cash_session",
+                session.id,
+                {
+                    "desk": FIELD_DESK,
+                    "business_date": business_date.isoformat(),
+                    "float_fen": 0,
+                    "pieces": {},
+                    "opened_by": "first field payment",
+                },
+            )
         request = payments.PaymentRequest(
             household_id=visit.household_id,
             bill_ids=ids,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -235,7 +236,10 @@ def test_collected_becomes_a_field_payment(field: Field) -> None:
         session = s.get_one(CashSession, payment.cash_session_id)
         assert session.desk == FIELD_DESK  # not a counter's drawer
         actions = list(s.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
-        assert actions[-2:] == ["payment.collect", "visit.done"]
+        # The field session opened itself with no float, audited like a counter's opening.
+        assert actions[-3:] == ["cash.open", "payment.collect", "visit.done"]
+        opened = s.scalars(select(AuditEvent).where(AuditEvent.action == "cash.open")).one()
+        assert opened.entity_id == str(session.id) and json.loads(opened.details)["float_fen"] == 0
     # The receipt can be fetched (and reprinted / made a PDF) like any other.
     from frontdesk.services.payments import get_receipt
 
