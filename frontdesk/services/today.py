@@ -7,14 +7,12 @@ visits today. Loading it first settles due promises
 follow-up call is in the list the morning after.
 
 The visit counts come from the visits area (``to_confirm`` and
-``day_agenda`` in :mod:`frontdesk.services.visits`); without it they are left out.
+``day_agenda`` in :mod:`frontdesk.services.visits`); "visits today" counts the
+visits still to make (booked, confirmed or out), not those already ended.
 """
 
 from __future__ import annotations
 
-import importlib
-import logging
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
@@ -23,7 +21,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from frontdesk.config import CallSettings, OfficeSettings
+from frontdesk.domain.visits import LIVE_STATUSES
 from frontdesk.domain.workcalendar import OfficeCalendar, from_local, to_local
+from frontdesk.services import visits
 from frontdesk.services.calls import PromiseCheck, check_promises
 from frontdesk.services.users import Actor
 from frontdesk.storage.base import utcnow
@@ -33,7 +33,6 @@ from frontdesk.storage.models.calls import FeeCall
 
 __all__ = ["KINDS", "SCREEN_OF", "TodaysWork", "WorkItem", "todays_work"]
 
-log = logging.getLogger(__name__)
 
 KINDS = ("calls_due", "promises_due", "escalated", "visits_to_confirm", "visits_today")
 SCREEN_OF = {
@@ -123,21 +122,10 @@ def _calls(s: Session, kind: str, *where: Any) -> WorkItem:
 
 
 def _visits(s: Session, day: date, calendar: OfficeCalendar) -> list[WorkItem]:
-    try:
-        visits = importlib.import_module("frontdesk.services.visits")
-    except ImportError:
-        return []
-    found: list[WorkItem] = []
-    for kind, name in (("visits_to_confirm", "to_confirm"), ("visits_today", "day_agenda")):
-        reader = getattr(visits, name, None)
-        if reader is None:
-            continue
-        try:
-            extra = {"calendar": calendar} if name == "to_confirm" else {}
-            rows: Sequence[Any] = list(reader(s, day, **extra))
-        except Exception:  # another area's bug must not hide the rest of the list
-            log.exception("today's work: %s failed", name)
-            continue
-        rooms = tuple(str(getattr(r, "room", "")) for r in rows[:_SAMPLE])
-        found.append(WorkItem(kind, len(rows), tuple(r for r in rooms if r)))
-    return found
+    """Tomorrow's visits still to confirm, and today's visits still to make (live ones)."""
+    to_confirm = visits.to_confirm(s, day, calendar=calendar)
+    today = [v for v in visits.day_agenda(s, day) if v.status in LIVE_STATUSES]
+    return [
+        WorkItem(kind, len(rows), tuple(r.room for r in rows[:_SAMPLE] if r.room))
+        for kind, rows in (("visits_to_confirm", to_confirm), ("visits_today", today))
+    ]

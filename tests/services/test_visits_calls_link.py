@@ -153,3 +153,11 @@ def test_todays_work_on_a_friday_confirms_mondays_visits(office: Office) -> None
     friday = office.work(at(date(2026, 12, 4), 9))
     assert friday.item("visits_to_confirm") == today.WorkItem("visits_to_confirm", 1, ("1-1-103",))
     assert friday.item("visits_today") == today.WorkItem("visits_today", 0, ())
+
+
+def test_todays_work_leaves_out_visits_already_ended(office: Office) -> None:
+    cancelled = office.book("1-1-101", at(TOMORROW, 10))
+    visits.cancel_visit(office.db, office.clerk, cancelled.id, "业主已转账", now=NOW)
+    office.book("1-1-102", at(TOMORROW, 14))
+    morning = office.work(at(TOMORROW, 8))
+    assert morning.item("visits_today") == today.WorkItem("visits_today", 1, ("1-1-102",))
