@@ -133,6 +133,7 @@ class VisitsScreen(QWidget):
         self.staff_combo = QComboBox(self)
         self.staff_combo.setObjectName("visitsStaff")
         self.staff_combo.addItem(self.tr("Everyone"), None)
+        self.staff_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         staff_label = QLabel(self.tr("Who &goes:"), self)
         staff_label.setBuddy(self.staff_combo)
         self.date = QDateEdit(self)
@@ -189,6 +190,7 @@ class VisitsScreen(QWidget):
         float_layout = QVBoxLayout(self.float_box)
         float_layout.addWidget(self.float_hint)
         float_layout.addWidget(self.float_panel, 1)
+        float_layout.addStretch(0)
 
         self._lay_out(title, mode_label, staff_label, date_label)
         self.mode.currentIndexChanged.connect(lambda _i: self.reload())
@@ -363,10 +365,7 @@ class VisitsScreen(QWidget):
         staff_id = self.staff_id()
         if staff_id is None or self.current_mode() != "day":
             self._float_key = None
-            self.float_panel.clear()
-            self.float_hint.setText(
-                self.tr("Choose a person and a day to plan the change they take.")
-            )
+            self._float_hint(self.tr("Choose a person and a day to plan the change they take."))
             return
         day = self.current_day()
         self._float_key = (staff_id, day)
@@ -388,15 +387,17 @@ class VisitsScreen(QWidget):
         plan, visits = result
         round_to = self.ctx.config.visits.float_round_to_yuan
         if not visits:
-            self.float_panel.clear()
-            self.float_hint.setText(self.tr("No visits to take change for on this day."))
+            self._float_hint(self.tr("No visits to take change for on this day."))
             return
-        self.float_hint.setText(
-            self.tr("Owners are expected to pay with notes rounded up to ¥{round}.").format(
-                round=round_to
-            )
-        )
+        self.float_hint.hide()
+        self.float_panel.show()
         self.float_panel.show_plan(plan, visits, round_to)
+
+    def _float_hint(self, text: str) -> None:
+        self.float_panel.clear()
+        self.float_panel.hide()
+        self.float_hint.setText(text)
+        self.float_hint.show()
 
     # -- actions ----------------------------------------------------------
 
