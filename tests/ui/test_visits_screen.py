@@ -275,17 +275,19 @@ def test_the_float_is_planned_for_one_persons_day(
     office.book(office.households[0], at(date.today(), 10))  # 2 × 224.00 = 448.00
     office.book(office.households[1], at(date.today(), 15))  # 2 × 150.00 = 300.00
     screen, ctx = astuple_opened(open_f8(office.clerk))
-    assert "Choose a person" in screen.float_hint.text() and not screen.float_panel.isVisible()
+    assert (
+        "Choose a person" in screen.float_box.hint.text() and not screen.float_box.panel.isVisible()
+    )
     screen.staff_combo.setCurrentIndex(screen.staff_combo.findData(office.goer.staff_id))
     idle(qtbot, ctx)
     # 448 is paid with 500 (52 change), 300 exactly.
-    assert screen.float_panel.total.text() == "Float: ¥52.00 in 3 piece(s), for 2 visit(s)"
-    assert screen.float_panel.table.rowCount() == 2
-    assert screen.float_panel.isVisible() and not screen.float_hint.isVisible()
+    assert screen.float_box.panel.total.text() == "Float: ¥52.00 in 3 piece(s), for 2 visit(s)"
+    assert screen.float_box.panel.table.rowCount() == 2
+    assert screen.float_box.panel.isVisible() and not screen.float_box.hint.isVisible()
     # The other person has nothing on this day.
     screen.staff_combo.setCurrentIndex(screen.staff_combo.findData(office.other.staff_id))
     idle(qtbot, ctx)
-    assert "No visits" in screen.float_hint.text() and not screen.float_panel.isVisible()
+    assert "No visits" in screen.float_box.hint.text() and not screen.float_box.panel.isVisible()
 
 
 def test_f8_opens_the_screen_for_every_role(

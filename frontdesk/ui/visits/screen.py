@@ -23,8 +23,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Qt
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -44,18 +42,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.config import Config
-from frontdesk.domain.float_plan import FloatPlan
 from frontdesk.domain.money import format_fen
-from frontdesk.domain.workcalendar import OfficeCalendar
 from frontdesk.errors import FrontdeskError
 from frontdesk.services import visits as service
 from frontdesk.services.visits import Outcome, StaffChoice, VisitEventRow, VisitRow
-from frontdesk.storage.database import Database
 from frontdesk.ui.context import ScreenContext
 from frontdesk.ui.i18n import QT_TRANSLATE_NOOP
+from frontdesk.ui.visits import agenda_jobs as jobs
 from frontdesk.ui.visits.agenda_model import VisitsModel
-from frontdesk.ui.visits.float_panel import FloatPanel, load_float
+from frontdesk.ui.visits.float_box import FloatBox
 from frontdesk.ui.visits.labels import STATUS_TITLES, title
 from frontdesk.ui.visits.visit_panel import VisitPanel
 from frontdesk.ui.widgets import scale_font
@@ -70,41 +65,6 @@ MODES = (
 WORK_MODES = {"visits_to_confirm": "confirm", "visits_today": "day"}
 
 
-@dataclass(frozen=True)
-class Agenda:
-    """What one load brings: the visits and, the first time, the staff to choose from."""
-
-    visits: list[VisitRow]
-    staff: list[StaffChoice] | None
-
-
-def _load(
-    db: Database, config: Config, mode: str, day: date, staff_id: int | None, with_staff: bool
-) -> Agenda:
-    """The agenda of the chosen view (on the worker)."""
-    with db.read() as s:
-        if mode == "week":
-            visits = service.agenda(s, day - timedelta(days=day.weekday()), 7, staff_id)
-        elif mode == "confirm":
-            calendar = OfficeCalendar.from_settings(config.office)
-            visits = service.to_confirm(s, day, staff_id, calendar=calendar)
-        else:
-            visits = service.day_agenda(s, day, staff_id)
-    return Agenda(visits, service.list_staff(db) if with_staff else None)
-
-
-def _details(db: Database, visit_id: int) -> tuple[VisitRow, list[VisitEventRow]]:
-    return service.get_visit(db, visit_id), service.visit_history(db, visit_id)
-
-
-def _leave(db: Database, actor: Any, visit_id: int, ticked: tuple[str, ...]) -> VisitRow:
-    """Save the ticked checklist if it changed, then leave (two steps the person took)."""
-    current = service.get_visit(db, visit_id)
-    if set(current.checklist) != set(ticked):
-        service.set_checklist(db, actor, visit_id, ticked)
-    return service.set_out(db, actor, visit_id)
-
-
 class VisitsScreen(QWidget):
     """Book home collection visits and follow each one to its outcome."""
 
@@ -117,7 +77,6 @@ class VisitsScreen(QWidget):
         self._busy = False
         self._wanted = 0  # the visit whose details were asked for last
         self._keep = 0  # the visit to select after a reload
-        self._float_key: tuple[int, date] | None = None
 
         title = QLabel(self.tr("Home fee-collection visits"), self)
         font = QFont(title.font())
@@ -181,16 +140,7 @@ class VisitsScreen(QWidget):
         self.panel.leaveRequested.connect(self.leave)
         self.panel.outcomeRequested.connect(self.record_outcome)
         self.panel.rescheduleRequested.connect(self.reschedule)
-        self.float_box = QGroupBox(self.tr("Change to take"), self)
-        self.float_box.setObjectName("floatBox")
-        self.float_hint = QLabel(self.float_box)
-        self.float_hint.setObjectName("floatHint")
-        self.float_hint.setWordWrap(True)
-        self.float_panel = FloatPanel(self.float_box)
-        float_layout = QVBoxLayout(self.float_box)
-        float_layout.addWidget(self.float_hint)
-        float_layout.addWidget(self.float_panel, 1)
-        float_layout.addStretch(0)
+        self.float_box = FloatBox(ctx, self)
 
         self._lay_out(title, mode_label, staff_label, date_label)
         self.mode.currentIndexChanged.connect(lambda _i: self.reload())
@@ -305,7 +255,7 @@ class VisitsScreen(QWidget):
         if selected is not None and not self._keep:
             self._keep = selected.id
         self._submit(
-            _load,
+            jobs.load_agenda,
             self.ctx.db,
             self.ctx.config,
             self.current_mode(),
@@ -314,9 +264,11 @@ class VisitsScreen(QWidget):
             self.staff is None,
             on_done=self._loaded,
         )
-        self._load_float()
+        self.float_box.load(
+            self.staff_id() if self.current_mode() == "day" else None, self.current_day()
+        )
 
-    def _loaded(self, agenda: Agenda) -> None:
+    def _loaded(self, agenda: jobs.Agenda) -> None:
         if agenda.staff is not None and self.staff is None:
             self._fill_staff(agenda.staff)
         keep, self._keep = self._keep, 0
@@ -352,7 +304,7 @@ class VisitsScreen(QWidget):
             return
         self.panel.show_visit(visit)
         self._wanted = visit.id
-        self._submit(_details, self.ctx.db, visit.id, on_done=self._details_loaded)
+        self._submit(jobs.load_details, self.ctx.db, visit.id, on_done=self._details_loaded)
 
     def _details_loaded(self, result: tuple[VisitRow, list[VisitEventRow]]) -> None:
         visit, history = result
@@ -360,44 +312,6 @@ class VisitsScreen(QWidget):
             return  # the selection moved on
         self.model.replace(visit)
         self.panel.show_visit(visit, history)
-
-    def _load_float(self) -> None:
-        staff_id = self.staff_id()
-        if staff_id is None or self.current_mode() != "day":
-            self._float_key = None
-            self._float_hint(self.tr("Choose a person and a day to plan the change they take."))
-            return
-        day = self.current_day()
-        self._float_key = (staff_id, day)
-        self._submit(
-            load_float,
-            self.ctx.db,
-            staff_id,
-            day,
-            self.ctx.config.visits,
-            self.ctx.config.money,
-            on_done=lambda result, key=(staff_id, day): self._float_loaded(key, result),
-        )
-
-    def _float_loaded(
-        self, key: tuple[int, date], result: tuple[FloatPlan, list[VisitRow]]
-    ) -> None:
-        if key != self._float_key:
-            return
-        plan, visits = result
-        round_to = self.ctx.config.visits.float_round_to_yuan
-        if not visits:
-            self._float_hint(self.tr("No visits to take change for on this day."))
-            return
-        self.float_hint.hide()
-        self.float_panel.show()
-        self.float_panel.show_plan(plan, visits, round_to)
-
-    def _float_hint(self, text: str) -> None:
-        self.float_panel.clear()
-        self.float_panel.hide()
-        self.float_hint.setText(text)
-        self.float_hint.show()
 
     # -- actions ----------------------------------------------------------
 
@@ -480,7 +394,7 @@ class VisitsScreen(QWidget):
         self._act(service.set_checklist, self.ctx.db, self.ctx.actor, visit_id, ticked)
 
     def leave(self, visit_id: int, ticked: tuple[str, ...]) -> None:
-        self._act(_leave, self.ctx.db, self.ctx.actor, visit_id, ticked)
+        self._act(jobs.leave, self.ctx.db, self.ctx.actor, visit_id, ticked)
 
     def _act(self, fn: Callable[..., VisitRow], *args: Any) -> None:
         if self._busy:
