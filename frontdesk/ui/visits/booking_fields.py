@@ -1,0 +1,390 @@
+"""The visit-booking dialog's parts: its fields, the day's start times, its worker jobs.
+
+``VisitFields`` holds the form (who goes, date, time, amount, reasons, note)
+and reads it; the dialog adds the household, the check and the buttons. The jobs are plain functions taking the database first
+(``ctx.tasks.submit(fn, ctx.db, ...)``); each one that writes is one user action.
+``book`` books a visit and, when it was booked from an overdue-fee call, notes
+the visit on the call in the same job (``book_visit`` only records the call on
+the visit, as ``source_call_id``; the call's own ``visit_id`` is set by
+``calls.link_visit``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QWidget
+
+from frontdesk.config import Config, VisitSettings
+from frontdesk.domain.money import format_fen
+from frontdesk.domain.visits import REASONS, is_short_notice
+from frontdesk.domain.workcalendar import OfficeCalendar, from_local, to_local
+from frontdesk.services import calls
+from frontdesk.services import visits as service
+from frontdesk.services.billing import household_dues
+from frontdesk.services.users import Actor
+from frontdesk.services.visits import (
+    MAX_TEXT,
+    BookingPreview,
+    StaffChoice,
+    VisitRequest,
+    VisitRow,
+)
+from frontdesk.storage.database import Database
+from frontdesk.ui.visits.labels import REASON_TITLES, STATUS_TITLES, title
+
+ERROR_STYLE = "color: #b00020;"
+SLOT_MINUTES = 30
+"""The time list offers a start every this many minutes inside the open periods."""
+
+
+def office_calendar(config: Config) -> OfficeCalendar:
+    """The office calendar from the settings (checked when they load), as the screens use it."""
+    return OfficeCalendar.from_settings(config.office)
+
+
+def time_slots(
+    calendar: OfficeCalendar, day: date, minutes: int, step: int = SLOT_MINUTES
+) -> list[time]:
+    """Starts on the ``step`` grid of ``day``'s open periods where ``minutes`` still fit."""
+    found = []
+    length = timedelta(minutes=minutes)
+    for start, end in calendar.periods(day):
+        moment = start
+        while moment + length <= end:
+            found.append(moment.time())
+            moment += timedelta(minutes=step)
+    return found
+
+
+def first_bookable_day(calendar: OfficeCalendar, today: date, min_days_ahead: int) -> date:
+    """The first day a visit may be booked without a reason: far enough ahead, a working day."""
+    return calendar.next_working_day(today + timedelta(days=min_days_ahead), include=True)
+
+
+@dataclass(frozen=True)
+class Household:
+    """The household a visit is for, with what the dialog shows and proposes."""
+
+    household_id: int
+    room: str
+    owners: str
+    expected_fen: int
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What the dialog loads when it opens: who can go, and the given household."""
+
+    staff: list[StaffChoice]
+    household: Household | None
+
+
+def household(db: Database, household_id: int, on: date) -> Household:
+    """The household's room, owners and dues as of ``on`` (the proposed expected amount)."""
+    dues = household_dues(db, household_id, on=on)
+    expected = service.default_expected_fen(db, household_id, on=on)
+    return Household(household_id, dues.room, dues.owners, expected)
+
+
+def prepare(db: Database, household_id: int | None, on: date) -> Prepared:
+    """The active staff and, if one is given, the household (on the worker)."""
+    found = household(db, household_id, on) if household_id is not None else None
+    return Prepared(service.list_staff(db), found)
+
+
+def preview(
+    db: Database,
+    config: Config,
+    request: VisitRequest,
+    now: datetime,
+    exclude_visit_id: int | None,
+) -> BookingPreview:
+    return service.preview_booking(
+        db,
+        request,
+        now=now,
+        calendar=office_calendar(config),
+        settings=config.visits,
+        exclude_visit_id=exclude_visit_id,
+    )
+
+
+def book(
+    db: Database,
+    actor: Actor,
+    config: Config,
+    request: VisitRequest,
+    now: datetime,
+) -> VisitRow:
+    """Book the visit; one booked from a call is then noted on that call.
+
+    The call is looked up first, so a call that no longer exists refuses the
+    booking instead of leaving a visit the call does not know of.
+
+    Raises:
+        ValidationError: the booking or the call refused (Chinese).
+    """
+    call_id = request.source_call_id
+    if call_id is not None:
+        calls.get_call(db, call_id)
+    row = service.book_visit(
+        db,
+        actor,
+        request,
+        now=now,
+        calendar=office_calendar(config),
+        settings=config.visits,
+        money=config.money,
+    )
+    if call_id is not None:
+        calls.link_visit(db, actor, call_id, row.id)
+    return row
+
+
+def reschedule(
+    db: Database,
+    actor: Actor,
+    config: Config,
+    visit_id: int,
+    new_time: datetime,
+    reason: str,
+    staff_id: int | None,
+    same_day_reason: str,
+    now: datetime,
+) -> VisitRow:
+    """Move the visit (the old one ends rescheduled); returns the new booking."""
+    return service.reschedule_visit(
+        db,
+        actor,
+        visit_id,
+        new_time,
+        reason,
+        staff_id=staff_id,
+        same_day_reason=same_day_reason,
+        now=now,
+        calendar=office_calendar(config),
+        settings=config.visits,
+        money=config.money,
+    )
+
+
+class VisitFields(QWidget):
+    """Who goes, when, how much, why: the form rows (``form``) and what they say.
+
+    Signals:
+        changed(): the person, day, time or short-notice reason changed (check again).
+        submitted(): Enter in one of the text fields.
+    """
+
+    changed = Signal()
+    submitted = Signal()
+
+    def __init__(
+        self,
+        calendar: OfficeCalendar,
+        settings: VisitSettings,
+        *,
+        rescheduling: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.calendar = calendar
+        self.settings = settings
+        self.local_now = datetime.now()  # set by the dialog from its clock
+        self.staff = QComboBox(self)
+        self.staff.setObjectName("visitStaff")
+        self.date = QDateEdit(self)
+        self.date.setObjectName("visitDate")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd ddd")
+        self.time = QComboBox(self)
+        self.time.setObjectName("visitTime")
+        self.amount = self._line("visitAmount", self.tr("e.g. 896.00"), 32)
+        self.reason = QComboBox(self)
+        self.reason.setObjectName("visitReason")
+        for code in REASONS:
+            self.reason.addItem(title(REASON_TITLES, code), code)
+        self.same_day_reason = self._line(
+            "visitSameDayReason", self.tr("Required for a same-day visit"), MAX_TEXT
+        )
+        self.note = self._line("visitNote", self.tr("e.g. ring the bell twice"), MAX_TEXT)
+        self.reschedule_reason = self._line(
+            "visitRescheduleReason", self.tr("Required: why the visit moves"), MAX_TEXT
+        )
+
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.addRow(self.tr("&Who goes:"), self.staff)
+        self.form.addRow(self.tr("&Date:"), self.date)
+        self.form.addRow(self.tr("&Time:"), self.time)
+        self.form.addRow(self.tr("Expected &amount:"), self.amount)
+        self.form.addRow(self.tr("&Reason:"), self.reason)
+        self.form.addRow(self.tr("Same-day &because:"), self.same_day_reason)
+        self.form.addRow(self.tr("&Note:"), self.note)
+        if rescheduling:
+            self.form.addRow(self.tr("&Moved because:"), self.reschedule_reason)
+        else:
+            self.reschedule_reason.hide()
+
+        self.staff.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.date.dateChanged.connect(lambda _d: self._day_changed())
+        self.time.currentIndexChanged.connect(lambda _i: self._time_changed())
+        self.same_day_reason.textChanged.connect(lambda _t: self.changed.emit())
+
+    def _line(self, name: str, placeholder: str, length: int) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(name)
+        edit.setPlaceholderText(placeholder)
+        edit.setMaxLength(length)
+        edit.returnPressed.connect(self.submitted.emit)
+        return edit
+
+    # -- filling ----------------------------------------------------------
+
+    def set_staff(self, people: list[StaffChoice], wanted: int | None) -> None:
+        """The people who can go; ``wanted`` chosen if among them (else the first)."""
+        self.staff.blockSignals(True)
+        self.staff.clear()
+        for person in people:
+            self.staff.addItem(f"{person.name} ({person.staff_no})", person.id)
+        self.staff.setCurrentIndex(max(0, self.staff.findData(wanted)))
+        self.staff.blockSignals(False)
+
+    def set_when(self, today: date, day: date, wanted: time | None = None) -> None:
+        """No day before ``today``; ``day`` chosen, at ``wanted`` if that is one of its times."""
+        self.date.blockSignals(True)
+        self.date.setMinimumDate(QDate(today.year, today.month, today.day))
+        self.date.setDate(QDate(day.year, day.month, day.day))
+        self.date.blockSignals(False)
+        self._fill_times(wanted)
+        self._update_same_day()
+
+    def reflect(self, old: VisitRow) -> None:
+        """Rescheduling keeps the old visit's amount, reason and note: show them, fixed."""
+        self.amount.setText(format_fen(old.expected_fen, symbol=""))
+        self.reason.setCurrentIndex(max(0, self.reason.findData(old.reason)))
+        self.note.setText(old.note)
+        for field in (self.amount, self.reason, self.note):
+            field.setEnabled(False)
+
+    def _fill_times(self, wanted: time | None = None) -> None:
+        """The day's start times; keeps the chosen one (or ``wanted``) when the day has it."""
+        keep = wanted or self.chosen_time()
+        self.time.blockSignals(True)
+        self.time.clear()
+        for slot in time_slots(self.calendar, self.chosen_day(), self.settings.duration_minutes):
+            self.time.addItem(f"{slot:%H:%M}", slot.hour * 60 + slot.minute)
+        if keep is not None:
+            self.time.setCurrentIndex(max(0, self.time.findData(keep.hour * 60 + keep.minute)))
+        self.time.setEnabled(self.time.count() > 0)
+        self.time.blockSignals(False)
+
+    def _day_changed(self) -> None:
+        self._fill_times()
+        self._update_same_day()
+        self.changed.emit()
+
+    def _time_changed(self) -> None:
+        self._update_same_day()
+        self.changed.emit()
+
+    def _update_same_day(self) -> None:
+        self.same_day_reason.setEnabled(self.short_notice())
+
+    # -- reading ----------------------------------------------------------
+
+    def chosen_day(self) -> date:
+        value = self.date.date().toPython()
+        assert isinstance(value, date)
+        return value
+
+    def chosen_time(self) -> time | None:
+        minutes = self.time.currentData()
+        return None if minutes is None else time(int(minutes) // 60, int(minutes) % 60)
+
+    def scheduled_at(self) -> datetime | None:
+        """The chosen start, aware: local wall-clock time made UTC, as the service wants it."""
+        clock = self.chosen_time()
+        return None if clock is None else from_local(datetime.combine(self.chosen_day(), clock))
+
+    def staff_id(self) -> int | None:
+        data = self.staff.currentData()
+        return None if data is None else int(data)
+
+    def short_notice(self) -> bool:
+        """Fewer than ``min_days_ahead`` days ahead: a same-day visit, which needs a reason."""
+        start = datetime.combine(self.chosen_day(), self.chosen_time() or time())
+        return is_short_notice(start, self.local_now, self.settings.min_days_ahead)
+
+    def request(
+        self, household_id: int, amount_fen: int, call_id: int | None
+    ) -> VisitRequest | None:
+        """The form as the service's input; None without a time (the office is closed)."""
+        when = self.scheduled_at()
+        if when is None:
+            return None
+        return VisitRequest(
+            household_id=household_id,
+            staff_id=self.staff_id(),
+            scheduled_at=when,
+            expected_amount_fen=amount_fen,
+            reason=str(self.reason.currentData()),
+            same_day_reason=self.same_day_reason.text() if self.short_notice() else "",
+            note=self.note.text(),
+            source_call_id=call_id,
+            source="call" if call_id is not None else "desk",
+        )
+
+
+class BookingCheck(QLabel):
+    """``visitPreview``: same-day or not, the clashes with the person's visits, the problem."""
+
+    def __init__(self, buffer_minutes: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.buffer_minutes = buffer_minutes
+        self.setObjectName("visitPreview")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def ask_for_household(self) -> None:
+        self.setStyleSheet("")
+        self.setText(self.tr("Choose the household to check the booking."))
+
+    def closed_text(self, day: date) -> str:
+        return self.tr("The office is closed on {day}: choose a working day.").format(
+            day=day.isoformat()
+        )
+
+    def show_check(self, found: BookingPreview | None, *, who: str, day: date) -> None:
+        """The answer of ``preview_booking`` (None: no time on ``day``, the office is closed)."""
+        if found is None:
+            self.setStyleSheet(ERROR_STYLE)
+            self.setText(self.closed_text(day))
+            return
+        self.setStyleSheet(ERROR_STYLE if found.clashes or found.problem else "")
+        lines = [
+            self.tr("Same-day booking: give the reason; the visit is marked as such.")
+            if found.same_day
+            else self.tr("Booked ahead (not a same-day visit).")
+        ]
+        if found.clashes:
+            lines.append(
+                self.tr("Clashes with {who}'s other visits ({n} min travel either side):").format(
+                    who=who, n=self.buffer_minutes
+                )
+            )
+            for row in found.clashes:
+                start = to_local(row.scheduled_at)
+                end = start + timedelta(minutes=row.duration_minutes)
+                status = title(STATUS_TITLES, row.status)
+                lines.append(
+                    f"  {row.room}  {start:%Y-%m-%d %H:%M}–{end:%H:%M}  {row.owner}  {status}"
+                )
+        elif found.problem:  # with a clash the problem is the clash: listed above instead
+            lines.append(found.problem)
+        else:
+            lines.append(self.tr("No clash with {who}'s other visits.").format(who=who))
+        self.setText("\n".join(lines))
