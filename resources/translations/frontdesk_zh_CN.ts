@@ -41,6 +41,84 @@
     </message>
 </context>
 <context>
+    <name>BookVisitDialog</name>
+    <message>
+        <source>Reschedule a home visit</source>
+        <translation>上门收费改期</translation>
+    </message>
+    <message>
+        <source>Book a home visit</source>
+        <translation>预约上门收费</translation>
+    </message>
+    <message>
+        <source>No household chosen yet.</source>
+        <translation>尚未选择住户。</translation>
+    </message>
+    <message>
+        <source>{household}, now booked for {when} with {who}</source>
+        <translation>{household}，原定 {when}，上门人员 {who}</translation>
+    </message>
+    <message>
+        <source>&amp;Household:</source>
+        <translation>住户(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Household:</source>
+        <translation>住户：</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Household #{id}</source>
+        <translation>住户 #{id}</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Choose the household first: type the room or the owner&apos;s name, Enter.</source>
+        <translation>请先选择住户：输入房号或业主姓名，按回车。</translation>
+    </message>
+    <message>
+        <source>Expected amount: {error}</source>
+        <translation>预计金额：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>BookingCheck</name>
+    <message>
+        <source>Choose the household to check the booking.</source>
+        <translation>选择住户后检查预约。</translation>
+    </message>
+    <message>
+        <source>The office is closed on {day}: choose a working day.</source>
+        <translation>{day} 不办公：请选择工作日。</translation>
+    </message>
+    <message>
+        <source>Same-day booking: give the reason; the visit is marked as such.</source>
+        <translation>当天（临时）预约：请填写原因，该上门将标记为当天预约。</translation>
+    </message>
+    <message>
+        <source>Booked ahead (not a same-day visit).</source>
+        <translation>已提前预约（非当天预约）。</translation>
+    </message>
+    <message>
+        <source>Clashes with {who}&apos;s other visits ({n} min travel either side):</source>
+        <translation>与 {who} 的其他上门时间冲突（前后各含路上 {n} 分钟）：</translation>
+    </message>
+    <message>
+        <source>No clash with {who}&apos;s other visits.</source>
+        <translation>与 {who} 的其他上门时间不冲突。</translation>
+    </message>
+</context>
+<context>
     <name>CallsModel</name>
     <message>
         <source>To call</source>
@@ -315,6 +393,17 @@
     </message>
 </context>
 <context>
+    <name>CancelPage</name>
+    <message>
+        <source>Required, e.g. owner paid at the counter</source>
+        <translation>必填，例如：业主已到前台缴费</translation>
+    </message>
+    <message>
+        <source>Re&amp;ason:</source>
+        <translation>原因(&amp;A)：</translation>
+    </message>
+</context>
+<context>
     <name>CashierScreen</name>
     <message>
         <source>Find the household</source>
@@ -355,6 +444,45 @@
     <message>
         <source>Unexpected error ({kind}); see the log file.</source>
         <translation>意外错误（{kind}），详情见日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>CollectedPage</name>
+    <message>
+        <source>Transaction number (required for a bank transfer)</source>
+        <translation>交易流水号（银行转账必填）</translation>
+    </message>
+    <message>
+        <source>Loading the open bills…</source>
+        <translation>正在读取未缴账单…</translation>
+    </message>
+    <message>
+        <source>Paid &amp;with:</source>
+        <translation>收款方式(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>参考号(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Bills:</source>
+        <translation>账单(&amp;B)：</translation>
+    </message>
+    <message>
+        <source> + late fee {fee}</source>
+        <translation> + 滞纳金 {fee}</translation>
+    </message>
+    <message>
+        <source>The household has no open bills: nothing to collect.</source>
+        <translation>该住户没有未缴账单，无需收费。</translation>
+    </message>
+    <message>
+        <source>To collect: {amount}</source>
+        <translation>应收：{amount}</translation>
+    </message>
+    <message>
+        <source> (due {due}, rounded for cash)</source>
+        <translation>（应缴 {due}，现金取整）</translation>
     </message>
 </context>
 <context>
@@ -498,6 +626,25 @@
     </message>
 </context>
 <context>
+    <name>DeskChooser</name>
+    <message>
+        <source>This desk ({desk})</source>
+        <translation>本前台（{desk}）</translation>
+    </message>
+    <message>
+        <source>Field collection ({desk})</source>
+        <translation>{desk}（外勤交款）</translation>
+    </message>
+    <message>
+        <source>A supervisor counts and closes the cash the field staff hand in here.</source>
+        <translation>外勤人员交回的现金由主管在此清点并日结。</translation>
+    </message>
+    <message>
+        <source>Dra&amp;wer:</source>
+        <translation>钱箱(&amp;W)：</translation>
+    </message>
+</context>
+<context>
     <name>DrawerScreen</name>
     <message>
         <source>Cash drawer at desk {desk}</source>
@@ -572,6 +719,18 @@
         <translation>登记存取(&amp;I)</translation>
     </message>
     <message>
+        <source>Field collection cash ({desk})</source>
+        <translation>{desk}现金（外勤交款）</translation>
+    </message>
+    <message>
+        <source>Count the cash handed in</source>
+        <translation>清点交回的现金</translation>
+    </message>
+    <message>
+        <source>&amp;Close the field cash</source>
+        <translation>上门收费日结(&amp;C)</translation>
+    </message>
+    <message>
         <source>Day close: count the drawer</source>
         <translation>日结：清点钱箱</translation>
     </message>
@@ -592,8 +751,20 @@
         <translation>日结(&amp;C)</translation>
     </message>
     <message>
+        <source>No field cash is waiting to be handed in. The field desk&apos;s session opens itself with the first cash collected at a home visit.</source>
+        <translation>目前没有待交的上门收费现金。第一笔上门现金收款时，上门收费钱箱会自动开班。</translation>
+    </message>
+    <message>
         <source>The drawer at this desk is not open. Count the float to open it.</source>
         <translation>本前台钱箱尚未开班。请清点备用金后开班。</translation>
+    </message>
+    <message>
+        <source>Field cash since {time} (first collected by {staff_no}), business day {day}: {amount} should be handed in.</source>
+        <translation>自 {time} 起的上门收费现金（首笔由 {staff_no} 收取），营业日 {day}：应交 {amount}。</translation>
+    </message>
+    <message>
+        <source>It is from an earlier day: count it and close it.</source>
+        <translation>这是以前营业日的现金：请清点并日结。</translation>
     </message>
     <message>
         <source>Open since {time} by {staff_no}, business day {day}; it should hold {amount}.</source>
@@ -632,6 +803,14 @@
         <translation>批准钱箱差额</translation>
     </message>
     <message>
+        <source>Close the field cash handed in? {summary}</source>
+        <translation>确定日结交回的上门收费现金吗？{summary}</translation>
+    </message>
+    <message>
+        <source>The next cash collected at a home visit opens a new session.</source>
+        <translation>下一笔上门现金收款会自动开新的班次。</translation>
+    </message>
+    <message>
         <source>Close the day</source>
         <translation>日结</translation>
     </message>
@@ -642,6 +821,10 @@
     <message>
         <source>After the day close this desk takes no more cash today.</source>
         <translation>日结后本前台今天不再收现金。</translation>
+    </message>
+    <message>
+        <source>The field cash of {day} is closed: expected {expected}, counted {counted}, {difference}.</source>
+        <translation>{day} 的上门收费现金已日结：应有 {expected}，实点 {counted}，{difference}。</translation>
     </message>
     <message>
         <source>The day is closed for {day}: expected {expected}, counted {counted}, {difference}.</source>
@@ -950,6 +1133,80 @@
     <message>
         <source>Unexpected error: {error}. See the log file for details.</source>
         <translation>意外错误：{error}。详情见日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>FloatBox</name>
+    <message>
+        <source>Change to take</source>
+        <translation>备零钱</translation>
+    </message>
+    <message>
+        <source>Choose a person and a day to plan the change they take.</source>
+        <translation>请选择人员和日期，计算需要准备的零钱。</translation>
+    </message>
+    <message>
+        <source>No visits to take change for on this day.</source>
+        <translation>当天没有需要备零钱的上门收费。</translation>
+    </message>
+</context>
+<context>
+    <name>FloatPanel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <source>Likely handed over</source>
+        <translation>预计业主给付</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>No float planned.</source>
+        <translation>尚未计算备用零钱。</translation>
+    </message>
+    <message>
+        <source>Owners are expected to pay with notes: each amount rounded up to the next {unit}.</source>
+        <translation>按业主用整钞付款估算：每笔金额向上取整到 {unit}。</translation>
+    </message>
+    <message>
+        <source>No visit with an amount due: no change needed.</source>
+        <translation>没有需要收费的上门，无需备零钱。</translation>
+    </message>
+    <message>
+        <source>Every amount is a round sum: no change needed.</source>
+        <translation>每笔金额都是整数，无需备零钱。</translation>
+    </message>
+    <message>
+        <source>Take: {pieces}</source>
+        <translation>需带：{pieces}</translation>
+    </message>
+    <message>
+        <source>Float: {total} in {count} piece(s), for {visits} visit(s)</source>
+        <translation>备用零钱：{total}，共 {count} 张/枚，用于 {visits} 次上门</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{piece} × {count}</source>
+        <translation>{piece} × {count}</translation>
     </message>
 </context>
 <context>
@@ -1811,6 +2068,37 @@ Call-backs: {satisfaction}</source>
     </message>
 </context>
 <context>
+    <name>NotHomePage</name>
+    <message>
+        <source>e.g. knocked twice, neighbour says away until Friday</source>
+        <translation>例如：敲门两次无人应答，邻居说业主周五前不在家</translation>
+    </message>
+    <message>
+        <source>Looking for the next free slot…</source>
+        <translation>正在查找下一个空闲时段…</translation>
+    </message>
+    <message>
+        <source>Boo&amp;k the next slot</source>
+        <translation>预约该时段(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Only once the owner has agreed to the new time</source>
+        <translation>须业主同意新的时间后再勾选</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Next free slot:</source>
+        <translation>下一个空闲时段：</translation>
+    </message>
+    <message>
+        <source>No free slot in the coming weeks.</source>
+        <translation>近几周内没有空闲时段。</translation>
+    </message>
+</context>
+<context>
     <name>PaymentMethods</name>
     <message>
         <source>Cash</source>
@@ -2470,6 +2758,33 @@ Print a copy from the Payments screen (F4).</source>
     </message>
 </context>
 <context>
+    <name>ReschedulePage</name>
+    <message>
+        <source>Required: why the visit moves</source>
+        <translation>必填：改期的原因</translation>
+    </message>
+    <message>
+        <source>Required for a visit at less than a day&apos;s notice</source>
+        <translation>不足一天的临时预约必填</translation>
+    </message>
+    <message>
+        <source>S&amp;hort notice because:</source>
+        <translation>临时预约原因(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>New &amp;date:</source>
+        <translation>新日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>New &amp;time:</source>
+        <translation>新时间(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;ason:</source>
+        <translation>原因(&amp;A)：</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Reception clerk</source>
@@ -2521,6 +2836,10 @@ Print a copy from the Payments screen (F4).</source>
     <message>
         <source>Overdue calls</source>
         <translation>催缴电话</translation>
+    </message>
+    <message>
+        <source>Home visits</source>
+        <translation>上门收费</translation>
     </message>
     <message>
         <source>Matters</source>
@@ -2894,6 +3213,298 @@ Print a copy from the Payments screen (F4).</source>
     </message>
 </context>
 <context>
+    <name>VisitFields</name>
+    <message>
+        <source>e.g. 896.00</source>
+        <translation>例如 896.00</translation>
+    </message>
+    <message>
+        <source>Required for a same-day visit</source>
+        <translation>当天（临时）预约必填</translation>
+    </message>
+    <message>
+        <source>e.g. ring the bell twice</source>
+        <translation>例如 按两次门铃</translation>
+    </message>
+    <message>
+        <source>Required: why the visit moves</source>
+        <translation>必填：改期的原因</translation>
+    </message>
+    <message>
+        <source>&amp;Who goes:</source>
+        <translation>上门人员(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>时间(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Expected &amp;amount:</source>
+        <translation>预计金额(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>上门原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Same-day &amp;because:</source>
+        <translation>当天预约原因(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Moved because:</source>
+        <translation>改期原因(&amp;M)：</translation>
+    </message>
+</context>
+<context>
+    <name>VisitLabels</name>
+    <message>
+        <source>Booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>已出发</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>已收费</translation>
+    </message>
+    <message>
+        <source>Not home</source>
+        <translation>不在家</translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation>已改期</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Owner asked</source>
+        <translation>业主要求上门</translation>
+    </message>
+    <message>
+        <source>Bank-transfer receipt delivery</source>
+        <translation>转账后送票据</translation>
+    </message>
+    <message>
+        <source>Overdue follow-up</source>
+        <translation>欠费跟进</translation>
+    </message>
+    <message>
+        <source>Called, owner expects us</source>
+        <translation>已通话</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Staff ID</source>
+        <translation>工作证</translation>
+    </message>
+    <message>
+        <source>Enough change</source>
+        <translation>足够的零钱</translation>
+    </message>
+    <message>
+        <source>Counterfeit-note detector</source>
+        <translation>验钞器</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>票据</translation>
+    </message>
+    <message>
+        <source>Shoe covers</source>
+        <translation>鞋套</translation>
+    </message>
+</context>
+<context>
+    <name>VisitOutcomeDialog</name>
+    <message>
+        <source>&amp;1  Collected</source>
+        <translation>&amp;1  已收费</translation>
+    </message>
+    <message>
+        <source>&amp;2  Not home</source>
+        <translation>&amp;2  不在家</translation>
+    </message>
+    <message>
+        <source>&amp;3  Reschedule</source>
+        <translation>&amp;3  改期</translation>
+    </message>
+    <message>
+        <source>&amp;4  Cancel the visit</source>
+        <translation>&amp;4  取消上门</translation>
+    </message>
+    <message>
+        <source>Outcome of the visit</source>
+        <translation>上门结果</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Only a cashier or a supervisor can take a payment.</source>
+        <translation>只有收费员或主管才能登记收款。</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save receipt as &amp;PDF…</source>
+        <translation>票据存为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>This visit is {status}: no outcome can be recorded any more.</source>
+        <translation>该上门收费{status}，不能再登记结果。</translation>
+    </message>
+    <message>
+        <source>{when} · {staff} · expected {amount} · {status}</source>
+        <translation>{when} · {staff} · 预计收费 {amount} · {status}</translation>
+    </message>
+    <message>
+        <source>Tick at least one bill to collect.</source>
+        <translation>请至少勾选一项要收取的账单。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Collected {amount}: receipt {receipt}.</source>
+        <translation>已收款 {amount}，票据号 {receipt}。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPanel</name>
+    <message>
+        <source>Choose a visit to see its details.</source>
+        <translation>请选择一次上门收费查看详情。</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirmed by phone</source>
+        <translation>已电话确认(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The owner confirmed the time (the call the day before)</source>
+        <translation>业主已确认时间（提前一天电话）</translation>
+    </message>
+    <message>
+        <source>Called before &amp;leaving</source>
+        <translation>出发前已通话(&amp;L)</translation>
+    </message>
+    <message>
+        <source>No ans&amp;wer before leaving</source>
+        <translation>出发前无人接听(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Take with you</source>
+        <translation>随身携带</translation>
+    </message>
+    <message>
+        <source>Save chec&amp;klist</source>
+        <translation>保存检查清单(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Lea&amp;ve now (out)</source>
+        <translation>立即出发(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Needs the call before leaving and every item of the checklist</source>
+        <translation>需先打出发前电话并勾选清单的每一项</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome…</source>
+        <translation>登记结果(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Collected, not home, reschedule or cancel (Enter in the list)</source>
+        <translation>已收费、不在家、改期或取消（在列表中按回车）</translation>
+    </message>
+    <message>
+        <source>Resc&amp;hedule…</source>
+        <translation>改期(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>When: {when} ({minutes} min)</source>
+        <translation>时间：{when}（{minutes} 分钟）</translation>
+    </message>
+    <message>
+        <source>Who goes: {no} {name}</source>
+        <translation>上门人员：{no} {name}</translation>
+    </message>
+    <message>
+        <source>Expected: {amount}</source>
+        <translation>应收：{amount}</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>状态：{status}</translation>
+    </message>
+    <message>
+        <source>Booked {when} by {who}</source>
+        <translation>{when} 由 {who} 预约</translation>
+    </message>
+    <message>
+        <source>Booked the same day: {reason}</source>
+        <translation>当天预约：{reason}</translation>
+    </message>
+    <message>
+        <source>Call before leaving: {result}</source>
+        <translation>出发前电话：{result}</translation>
+    </message>
+    <message>
+        <source>Still to pack: {items}</source>
+        <translation>尚未准备：{items}</translation>
+    </message>
+    <message>
+        <source>Collected {amount}, receipt {receipt}</source>
+        <translation>已收 {amount}，收据 {receipt}</translation>
+    </message>
+    <message>
+        <source>Why: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>备注：{note}</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>经过：</translation>
+    </message>
+</context>
+<context>
     <name>VisitPurposes</name>
     <message>
         <source>Fee payment</source>
@@ -3191,6 +3802,156 @@ Print a copy from the Payments screen (F4).</source>
     <message>
         <source>Matter {number} recorded.</source>
         <translation>已登记工单 {number}。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsModel</name>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Booked the same day: {reason}</source>
+        <translation>当天预约：{reason}</translation>
+    </message>
+    <message>
+        <source>{status} (same day)</source>
+        <translation>{status}（当天）</translation>
+    </message>
+    <message>
+        <source>{status} — time passed</source>
+        <translation>{status}——已过时间</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who goes</source>
+        <translation>上门人员</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Before leaving</source>
+        <translation>出发准备</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsScreen</name>
+    <message>
+        <source>Day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <source>To confirm (next working day)</source>
+        <translation>待确认（下一个工作日）</translation>
+    </message>
+    <message>
+        <source>Home fee-collection visits</source>
+        <translation>上门收费</translation>
+    </message>
+    <message>
+        <source>V&amp;iew:</source>
+        <translation>视图(&amp;I):</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>Who &amp;goes:</source>
+        <translation>上门人员(&amp;G):</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Book a visit…</source>
+        <translation>预约上门…</translation>
+    </message>
+    <message>
+        <source>{count} visit(s), {amount} expected</source>
+        <translation>共 {count} 次上门，应收 {amount}</translation>
+    </message>
+    <message>
+        <source>Visit to {room} booked for {when} ({who}).</source>
+        <translation>已预约 {room} 上门收费：{when}（{who}）。</translation>
+    </message>
+    <message>
+        <source>{room}: collected, receipt {receipt}.</source>
+        <translation>{room}：已收费，收据 {receipt}。</translation>
+    </message>
+    <message>
+        <source>{room}: {status}; booked again for {when}.</source>
+        <translation>{room}：{status}；已重新预约 {when}。</translation>
+    </message>
+    <message>
+        <source>{room}: {status}.</source>
+        <translation>{room}：{status}。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {error}. See the log file for details.</source>
+        <translation>意外错误：{error}。详情请查看日志文件。</translation>
     </message>
 </context>
 </TS>

@@ -335,6 +335,7 @@ class VisitsScreen(QWidget):
             if day > date.today():
                 kwargs.setdefault("day", day)
         dialog = BookVisitDialog(self.ctx, self, **kwargs)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.booked.connect(self._booked)
         self.dialog = dialog
         dialog.open()
@@ -361,6 +362,7 @@ class VisitsScreen(QWidget):
         from frontdesk.ui.visits.outcome_dialog import VisitOutcomeDialog
 
         dialog = VisitOutcomeDialog(self.ctx, visit, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.recorded.connect(self._outcome_recorded)
         self.dialog = dialog
         dialog.open()
