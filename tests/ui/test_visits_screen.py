@@ -295,3 +295,56 @@ def test_f8_opens_the_screen_for_every_role(
 ) -> None:
     opened = open_f8(office.clerk)
     assert opened.screen.objectName() == "visitsScreen"
+
+
+def test_a_promise_on_a_call_books_a_home_visit_with_the_keyboard(
+    qtbot: QtBot, start: Callable[[Config], LoginDialog], office: Office
+) -> None:
+    from frontdesk.storage.models.calls import FeeCall
+    from frontdesk.ui.calls.screen import CallsScreen
+    from frontdesk.ui.visits.booking_dialog import BookVisitDialog
+
+    window = log_in(qtbot, start(office.config), SUPERVISOR)
+    ctx = window.context
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    calls_screen = window.current_screen()
+    assert isinstance(calls_screen, CallsScreen)
+    idle(qtbot, ctx)
+    qtbot.keyClick(calls_screen, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # plan calls
+    qtbot.waitUntil(lambda: calls_screen.model.rowCount() == 2)
+    qtbot.waitUntil(lambda: calls_screen.script is not None)
+    idle(qtbot, ctx)
+    call = calls_screen.selected()
+    assert call is not None and call.room == "1-1-101"
+    # Ctrl+5: the owner promises to pay; Enter records it.
+    qtbot.keyClick(calls_screen.table, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(calls_screen.reason, "owner asked")
+    qtbot.keyClick(calls_screen.reason, Qt.Key.Key_Return)
+    idle(qtbot, ctx)
+    # The promised call is listed under "Promised"; from there Alt+V books the visit.
+    calls_screen.filter.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: calls_screen.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: calls_screen.book_visit_button.isEnabled())
+    qtbot.keyClick(calls_screen, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: isinstance(window.current_screen(), VisitsScreen))
+    screen = window.current_screen()
+    assert isinstance(screen, VisitsScreen)
+    qtbot.waitUntil(lambda: isinstance(screen.dialog, BookVisitDialog))
+    dialog = screen.dialog
+    assert isinstance(dialog, BookVisitDialog)
+    qtbot.waitExposed(dialog)
+    idle(qtbot, ctx)
+    assert dialog.search is None and "1-1-101" in dialog.household_label.text()
+    assert dialog.fields.reason.currentData() == "overdue"
+    assert dialog.fields.amount.text() == "448.00"
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled())
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "booked" in screen.message.text())
+    idle(qtbot, ctx)
+    with office.db.read() as s:
+        [visit] = s.scalars(select(HomeVisit))
+        linked = s.get_one(FeeCall, call.call_id)
+        assert visit.source_call_id == call.call_id and linked.visit_id == visit.id
+        assert (visit.reason, visit.expected_fen, visit.status) == ("overdue", 44800, "booked")
+    # The agenda moved to the visit's day and selected it.
+    assert screen.selected() is not None and screen.selected().id == visit.id  # type: ignore[union-attr]
