@@ -30,7 +30,7 @@ from frontdesk.storage.models.calls import FeeCall
 from frontdesk.ui.context import AppContext, ScreenContext
 from frontdesk.ui.tasks import TaskRunner
 from frontdesk.ui.visits.booking_dialog import BookVisitDialog
-from frontdesk.ui.visits.booking_fields import time_slots
+from frontdesk.ui.visits.booking_jobs import time_slots
 from tests.factories import bill_household, make_fee_item, make_household, make_staff
 
 NOW = from_local(datetime(2026, 3, 4, 10, 0))

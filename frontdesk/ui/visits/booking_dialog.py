@@ -45,8 +45,9 @@ from frontdesk.services.search import HouseholdHit
 from frontdesk.services.visits import BookingPreview, VisitRequest, VisitRow
 from frontdesk.ui.cashier.search_panel import SearchPanel
 from frontdesk.ui.context import ScreenContext
-from frontdesk.ui.visits import booking_fields as jobs
-from frontdesk.ui.visits.booking_fields import BookingCheck, Household, Prepared, VisitFields
+from frontdesk.ui.visits import booking_jobs as jobs
+from frontdesk.ui.visits.booking_fields import ERROR_STYLE, BookingCheck, VisitFields
+from frontdesk.ui.visits.booking_jobs import Household, Prepared
 
 PREVIEW_DELAY_MS = 200
 
@@ -142,7 +143,7 @@ class BookVisitDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("visitBookingMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(jobs.ERROR_STYLE)
+        self.message.setStyleSheet(ERROR_STYLE)
 
         self.save_button = QPushButton(self.tr("&Save"), self)
         self.save_button.setObjectName("visitBookingSave")
