@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from frontdesk.config import CallSettings, OfficeSettings
+from frontdesk.domain.calls import STATUSES
 from frontdesk.errors import PermissionDenied, ValidationError
 from frontdesk.services import calls as svc
 from frontdesk.services.payments import Tender
@@ -71,7 +72,7 @@ class Estate:
         )
 
     def call_of(self, household_id: int) -> svc.CallRow:
-        rows = svc.call_queue(self.db, statuses=svc.rules.STATUSES)
+        rows = svc.call_queue(self.db, statuses=STATUSES)
         return [r for r in rows if r.household_id == household_id][-1]
 
     def pay_all(self, household_id: int) -> None:
