@@ -106,6 +106,7 @@ def add_demo(db: Database, *, today: date, seed: int = 1) -> str:
         events: list[tuple[int, str, str, str, str, datetime]] = []  # (index, action, …)
         seqs: dict[tuple[str, int], int] = {}
         kinds = [k for k, w in _KIND_WEIGHTS for _ in range(w)]
+        raised_times: list[datetime] = []
         day = today - timedelta(days=DEMO_DAYS)
         while day <= today:
             if cal.is_working_day(day):
@@ -114,24 +115,27 @@ def add_demo(db: Database, *, today: date, seed: int = 1) -> str:
                     if not cal.is_open(start):
                         start = cal.next_open(start)
                     raised = from_local(start)
-                    if raised > now:
-                        continue
-                    kind = rng.choice(kinds)
-                    matters.append(
-                        _one(
-                            rng,
-                            rules,
-                            kind,
-                            raised,
-                            now,
-                            rooms,
-                            handlers,
-                            seqs,
-                            len(matters),
-                            events,
-                        )
-                    )
+                    if raised <= now:
+                        raised_times.append(raised)
             day += timedelta(days=1)
+        newest = max(range(len(raised_times)), key=raised_times.__getitem__, default=-1)
+        for n, raised in enumerate(raised_times):
+            kind = rng.choice(kinds)
+            matters.append(
+                _one(
+                    rng,
+                    rules,
+                    kind,
+                    raised,
+                    now,
+                    rooms,
+                    handlers,
+                    seqs,
+                    len(matters),
+                    events,
+                    untouched=n == newest,
+                )
+            )
         if not matters:
             return "工单 0 件。"
         s.execute(insert(Matter), matters)
@@ -182,7 +186,10 @@ def _one(
     seqs: dict[tuple[str, int], int],
     index: int,
     events: list[tuple[int, str, str, str, str, datetime]],
+    *,
+    untouched: bool = False,
 ) -> dict[str, Any]:
+    """One demo matter; ``untouched`` (the newest) is still new, whatever the dice say."""
     category, description, resolution = rng.choice(_TEXTS[kind])
     complexity = rng.choice(("simple", "simple", "complex")) if kind == "complaint" else None
     valid = rng.random() < 0.8 if kind == "complaint" else None
@@ -204,6 +211,8 @@ def _one(
         stage = ("in_progress", "resolved", "called_back", "closed")[int(roll * 4)]
     else:
         stage = ("new", "in_progress", "in_progress", "resolved")[int(roll * 4)]
+    if untouched:
+        stage = "new"
     row: dict[str, Any] = {
         "number": dm.matter_number(kind, year, seqs[(prefix, year)]),
         "kind": kind,
