@@ -188,6 +188,9 @@ def test_keyboard_only_booking(
     tab_to(qtbot, dialog, fields.reason)
     qtbot.keyClick(fields.reason, Qt.Key.Key_Down)
     assert fields.reason.currentData() == "transfer_receipt"
+    tab_to(qtbot, dialog, fields.source)  # the owner asked on the phone
+    qtbot.keyClick(fields.source, Qt.Key.Key_Down)
+    assert fields.source.currentData() == "phone"
     tab_to(qtbot, dialog, fields.note)
     ime_type(fields.note, "送转账票据")
     idle(qtbot, dialog)
@@ -203,7 +206,7 @@ def test_keyboard_only_booking(
     assert to_local(visit.scheduled_at) == datetime(2026, 3, 5, 14, 0)
     assert visit.expected_fen == 50050
     assert visit.reason == "transfer_receipt"
-    assert visit.source == "desk" and visit.source_call_id is None
+    assert visit.source == "phone" and visit.source_call_id is None
     assert not visit.same_day and visit.same_day_reason == ""
     assert visit.note == "送转账票据" and visit.booked_by == "K001"
 
@@ -365,6 +368,7 @@ def test_booked_from_a_call_links_the_call(
         qtbot, ctx, office.clerk, household_id=office.household, room="3-2-1201", call_id=call_id
     )
     assert dialog.fields.reason.currentData() == "overdue"
+    assert dialog.fields.source.currentData() == "call" and not dialog.fields.source.isEnabled()
     qtbot.waitUntil(lambda: dialog.fields.amount.text() != "")
     save(qtbot, dialog)
     assert len(got) == 1

@@ -180,6 +180,8 @@ class BookVisitDialog(QDialog):
         else:
             reason = "overdue" if self.call_id is not None else "owner_asked"
             self.fields.reason.setCurrentIndex(max(0, self.fields.reason.findData(reason)))
+            if self.call_id is not None:
+                self.fields.from_call()
         self.fields.set_when(today, day if day is not None and day >= today else first, wanted)
 
     # -- state ------------------------------------------------------------

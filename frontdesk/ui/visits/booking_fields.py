@@ -66,6 +66,10 @@ class VisitFields(QWidget):
         self.reason.setObjectName("visitReason")
         for code in REASONS:
             self.reason.addItem(title(REASON_TITLES, code), code)
+        self.source = QComboBox(self)
+        self.source.setObjectName("visitSource")
+        self.source.addItem(self.tr("At the desk"), "desk")
+        self.source.addItem(self.tr("By phone"), "phone")
         self.same_day_reason = self._line(
             "visitSameDayReason", self.tr("Required for a same-day visit"), MAX_TEXT
         )
@@ -81,6 +85,10 @@ class VisitFields(QWidget):
         self.form.addRow(self.tr("&Time:"), self.time)
         self.form.addRow(self.tr("Expected &amount:"), self.amount)
         self.form.addRow(self.tr("&Reason:"), self.reason)
+        if not rescheduling:
+            self.form.addRow(self.tr("Asked &for:"), self.source)
+        else:
+            self.source.hide()
         self.form.addRow(self.tr("Same-day &because:"), self.same_day_reason)
         self.form.addRow(self.tr("&Note:"), self.note)
         if rescheduling:
@@ -120,6 +128,12 @@ class VisitFields(QWidget):
         self.date.blockSignals(False)
         self._fill_times(wanted)
         self._update_same_day()
+
+    def from_call(self) -> None:
+        """Booked from an overdue-fee call: the request came by phone, from the call."""
+        self.source.clear()
+        self.source.addItem(self.tr("On an overdue-fee call"), "call")
+        self.source.setEnabled(False)
 
     def reflect(self, old: VisitRow) -> None:
         """Rescheduling keeps the old visit's amount, reason and note: show them, fixed."""
@@ -194,7 +208,7 @@ class VisitFields(QWidget):
             same_day_reason=self.same_day_reason.text() if self.short_notice() else "",
             note=self.note.text(),
             source_call_id=call_id,
-            source="call" if call_id is not None else "desk",
+            source="call" if call_id is not None else str(self.source.currentData()),
         )
 
 
