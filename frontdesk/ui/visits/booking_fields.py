@@ -86,7 +86,7 @@ class VisitFields(QWidget):
         self.form.addRow(self.tr("Expected &amount:"), self.amount)
         self.form.addRow(self.tr("&Reason:"), self.reason)
         if not rescheduling:
-            self.form.addRow(self.tr("Asked &for:"), self.source)
+            self.form.addRow(self.tr("Re&quested:"), self.source)
         else:
             self.source.hide()
         self.form.addRow(self.tr("Same-day &because:"), self.same_day_reason)
