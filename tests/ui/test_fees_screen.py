@@ -18,7 +18,8 @@ from frontdesk.services.users import Actor
 from frontdesk.storage.database import Database
 from frontdesk.storage.models import Bill
 from frontdesk.ui.context import AppContext, ScreenContext
-from frontdesk.ui.fees.screen import FeeItemsModel, FeesScreen
+from frontdesk.ui.fees.items_model import FeeItemsModel
+from frontdesk.ui.fees.screen import FeesScreen
 from frontdesk.ui.login.dialog import LoginDialog
 from frontdesk.ui.tasks import TaskRunner
 from tests.factories import make_fee_item, make_household, make_staff
