@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from frontdesk.domain.money import format_fen
 from frontdesk.services.calls import CallRow
 from frontdesk.services.search import mask_phone
 from frontdesk.ui.i18n import QT_TRANSLATE_NOOP
+from frontdesk.ui.tables import TitledTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -39,7 +40,7 @@ OUTCOME_TITLES = {
 }
 
 
-class CallsModel(QAbstractTableModel):
+class CallsModel(TitledTableModel):
     """Call rows; the phone is masked here (the call script shows it in full)."""
 
     TIME, ROOM, OWNER, PHONE, AMOUNT, OVERDUE, ATTEMPTS, STATUS, LAST = range(9)
@@ -126,15 +127,8 @@ class CallsModel(QAbstractTableModel):
             return text
         return self.outcome_title(call.last_outcome) if call.last_outcome else ""
 
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (
+    def titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Call at"),
             self.tr("Room"),
             self.tr("Owner"),
@@ -145,4 +139,3 @@ class CallsModel(QAbstractTableModel):
             self.tr("Status"),
             self.tr("Last outcome"),
         )
-        return titles[section] if 0 <= section < len(titles) else None

@@ -36,14 +36,12 @@ from typing import Any
 from PySide6.QtCore import QDate, QItemSelection, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -65,6 +63,8 @@ from frontdesk.storage.database import Database
 from frontdesk.ui.calls.model import SORT_ROLE, CallsModel
 from frontdesk.ui.context import ScreenContext
 from frontdesk.ui.i18n import QT_TRANSLATE_NOOP
+from frontdesk.ui.messages import MessageLine, error_text
+from frontdesk.ui.tables import configure_list_view
 from frontdesk.ui.widgets import scale_font
 
 log = logging.getLogger(__name__)
@@ -158,10 +158,7 @@ class CallsScreen(QWidget):
         self.letters_button.clicked.connect(self.save_letters)
         self.window_status = QLabel(self)
         self.window_status.setObjectName("windowStatus")
-        self.message = QLabel(self)
-        self.message.setObjectName("callsMessage")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = MessageLine("callsMessage", self)
         self.summary = QLabel(self)
         self.summary.setObjectName("callsSummary")
 
@@ -172,18 +169,9 @@ class CallsScreen(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("callsTable")
         self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        configure_list_view(self.table, CallsModel.OWNER)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the queue's own order
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(CallsModel.OWNER, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
         self.script_view = QPlainTextEdit(self)
@@ -476,7 +464,7 @@ class CallsScreen(QWidget):
 
     def _recorded(self, row: CallRow) -> None:
         self._busy = False
-        self.show_message(
+        self.message.say(
             self.tr("Recorded for {room}: {outcome} — now {status}.").format(
                 room=row.room,
                 outcome=self.tr_outcome(row.last_outcome),
@@ -509,7 +497,7 @@ class CallsScreen(QWidget):
 
     def _planned(self, result: PlanResult) -> None:
         self._busy = False
-        self.show_message(
+        self.message.say(
             self.tr(
                 "{created} call(s) added; {listed} already listed, {promised} with a promise "
                 "not yet due, {visits} with a home visit booked."
@@ -543,7 +531,7 @@ class CallsScreen(QWidget):
     def _closed(self, row: CallRow) -> None:
         self._busy = False
         self.note.clear()
-        self.show_message(self.tr("Call for {room} closed.").format(room=row.room), error=False)
+        self.message.say(self.tr("Call for {room} closed.").format(room=row.room), error=False)
         self.reload()
 
     def book_visit(self) -> None:
@@ -555,7 +543,7 @@ class CallsScreen(QWidget):
         opener = getattr(window, "open_screen", None)
         page = opener(VISITS_SCREEN) if opener is not None else None
         if page is None:
-            self.show_message(self.tr("The home-visit screen is not available to you."))
+            self.message.say(self.tr("The home-visit screen is not available to you."))
             return
         prefill = getattr(page, "prefill_from_call", None)
         if prefill is not None:
@@ -581,13 +569,9 @@ class CallsScreen(QWidget):
         )
 
     def _letters_written(self, pages: int) -> None:
-        self.show_message(self.tr("{pages} notice(s) saved.").format(pages=pages), error=False)
+        self.message.say(self.tr("{pages} notice(s) saved.").format(pages=pages), error=False)
 
     # -- helpers ----------------------------------------------------------
-
-    def show_message(self, text: str, *, error: bool = True) -> None:
-        self.message.setStyleSheet("color: #b00020; font-weight: bold;" if error else "")
-        self.message.setText(text)
 
     def _submit(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("on_error", self._on_error)
@@ -596,12 +580,5 @@ class CallsScreen(QWidget):
     def _on_error(self, error: BaseException) -> None:
         self._busy = False
         self._update_buttons()
-        if isinstance(error, FrontdeskError):
-            self.show_message(str(error))
-            return
-        log.error("calls screen: unexpected error", exc_info=error)
-        self.show_message(
-            self.tr("Unexpected error: {error}. See the log file for details.").format(
-                error=type(error).__name__
-            )
-        )
+        unexpected = self.tr("Unexpected error: {error}. See the log file for details.")
+        self.message.say(error_text(error, unexpected, log, "calls screen: unexpected error"))
