@@ -20,14 +20,16 @@ from frontdesk.ui.calls.model import CallsModel
 from frontdesk.ui.calls.screen import CallsScreen
 from frontdesk.ui.context import AppContext, ScreenContext
 from frontdesk.ui.messages import ERROR_STYLE, MessageLine, error_text
+from frontdesk.ui.payments.screen import PaymentsModel, PaymentsScreen
 from frontdesk.ui.tables import TitledTableModel, configure_list_view
 from frontdesk.ui.tasks import TaskRunner
 from tests.factories import make_staff
 
 UNEXPECTED = "Unexpected error: RuntimeError. See the log file for details."
-MODELS: list[Callable[[], TitledTableModel]] = [CallsModel]
+MODELS: list[Callable[[], TitledTableModel]] = [CallsModel, PaymentsModel]
 SCREENS = [
     (CallsScreen, "callsMessage", "frontdesk.ui.calls.screen", "calls screen"),
+    (PaymentsScreen, "paymentsMessage", "frontdesk.ui.payments.screen", "payments screen"),
 ]
 
 

@@ -28,7 +28,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QItemSelection,
     QModelIndex,
@@ -39,10 +38,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -54,7 +51,6 @@ from PySide6.QtWidgets import (
 
 from frontdesk.domain.money import format_fen
 from frontdesk.domain.receipt import ReceiptContent
-from frontdesk.errors import FrontdeskError
 from frontdesk.services.cashbox import DrawerStatus, drawer_status
 from frontdesk.services.payments import PaymentSummary, get_receipt, list_payments
 from frontdesk.services.reversals import refund_payment, void_payment
@@ -63,8 +59,10 @@ from frontdesk.storage.database import Database
 from frontdesk.ui.authorize import SupervisorAuthDialog
 from frontdesk.ui.context import ScreenContext
 from frontdesk.ui.i18n import QT_TRANSLATE_NOOP
+from frontdesk.ui.messages import MessageLine, error_text
 from frontdesk.ui.pieces import monospace_font
 from frontdesk.ui.printer.receipt_copies import ReceiptCopies
+from frontdesk.ui.tables import TitledTableModel, configure_list_view
 from frontdesk.ui.widgets import scale_font
 
 log = logging.getLogger(__name__)
@@ -89,7 +87,7 @@ def _day_payments(
     return list_payments(db, desk=desk, on=on), drawer_status(db, desk)
 
 
-class PaymentsModel(QAbstractTableModel):
+class PaymentsModel(TitledTableModel):
     """Payments as rows: receipt no., time, room, owner, amount, methods, status."""
 
     RECEIPT, TIME, ROOM, OWNER, AMOUNT, METHODS, STATUS = range(7)
@@ -160,15 +158,8 @@ class PaymentsModel(QAbstractTableModel):
             return font
         return None
 
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (
+    def titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Receipt no."),
             self.tr("Time"),
             self.tr("Room"),
@@ -177,7 +168,6 @@ class PaymentsModel(QAbstractTableModel):
             self.tr("Methods"),
             self.tr("Status"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
 
 
 class PaymentsScreen(QWidget):
@@ -229,16 +219,7 @@ class PaymentsScreen(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(PaymentsModel.RECEIPT, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PaymentsModel.OWNER, QHeaderView.ResizeMode.Stretch)
+        configure_list_view(self.table, PaymentsModel.OWNER)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
         self.preview = QPlainTextEdit(self)
@@ -263,12 +244,8 @@ class PaymentsScreen(QWidget):
             self.tr("Refund a payment of an earlier day or of a closed day")
         )
         self.refund_button.clicked.connect(self.refund_selected)
-        self.copies = ReceiptCopies(ctx, self, self.show_message)
-
-        self.message = QLabel(self)
-        self.message.setObjectName("paymentsMessage")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = MessageLine("paymentsMessage", self)
+        self.copies = ReceiptCopies(ctx, self, self.message.say)
 
         top = QHBoxLayout()
         top.addWidget(title)
@@ -486,7 +463,7 @@ class PaymentsScreen(QWidget):
             text = self.tr("Receipt {receipt} is void; its bills are open again.")
         else:
             text = self.tr("Receipt {receipt} is refunded; its bills are open again.")
-        self.show_message(text.format(receipt=receipt_no), error=False)
+        self.message.say(text.format(receipt=receipt_no), error=False)
         self._keep_receipt = receipt_no
         self.reload()
 
@@ -498,22 +475,11 @@ class PaymentsScreen(QWidget):
 
     # -- helpers ----------------------------------------------------------
 
-    def show_message(self, text: str, *, error: bool = True) -> None:
-        self.message.setStyleSheet("color: #b00020; font-weight: bold;" if error else "")
-        self.message.setText(text)
-
     def _submit(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("on_error", self._on_error)
         self.ctx.tasks.submit(fn, *args, **kwargs)
 
     def _on_error(self, error: BaseException) -> None:
         self._update_buttons()
-        if isinstance(error, FrontdeskError):
-            self.show_message(str(error))
-            return
-        log.error("payments screen: unexpected error", exc_info=error)
-        self.show_message(
-            self.tr("Unexpected error: {error}. See the log file for details.").format(
-                error=type(error).__name__
-            )
-        )
+        unexpected = self.tr("Unexpected error: {error}. See the log file for details.")
+        self.message.say(error_text(error, unexpected, log, "payments screen: unexpected error"))
