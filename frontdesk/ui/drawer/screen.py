@@ -28,6 +28,12 @@ no cash in/out; after its close the next field payment opens a new session.
 
 Other object names: ``drawerScreen``, ``drawerStatus``, ``drawerMessage``,
 ``drawerRefresh``.
+
+The boxes (:mod:`.open_box`, :mod:`.move_box`, :mod:`.close_box`,
+:mod:`.report_box`) only show and forward; this screen lays them out, decides
+who must approve, sends each action to the database worker and shows the
+answer. The boxes' fields are also the screen's attributes (``screen.float_count``,
+``screen.close_note``, ``screen.report_view``…).
 """
 
 from __future__ import annotations
@@ -40,29 +46,18 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from frontdesk.domain.dayclose import (
-    DayCloseReport,
-    compare_count,
-    needs_supervisor,
-    report_text,
-)
+from frontdesk.domain.dayclose import DayCloseReport, compare_count, needs_supervisor
 from frontdesk.domain.money import Denomination, format_fen
-from frontdesk.domain.receipt import pad_to
 from frontdesk.errors import FrontdeskError
 from frontdesk.services.cashbox import (
     CloseResult,
@@ -76,8 +71,13 @@ from frontdesk.services.dayclose import day_close_report
 from frontdesk.services.users import Actor
 from frontdesk.ui.authorize import SupervisorAuthDialog
 from frontdesk.ui.context import ScreenContext
+from frontdesk.ui.drawer.close_box import CloseCountBox, close_confirm_box
 from frontdesk.ui.drawer.desk_chooser import FIELD_DESK, DeskChooser
-from frontdesk.ui.pieces import PiecesEditor, denomination_name, difference_words, monospace_font
+from frontdesk.ui.drawer.move_box import CashMoveBox
+from frontdesk.ui.drawer.open_box import OpenDrawerBox
+from frontdesk.ui.drawer.report_box import DayCloseReportBox
+from frontdesk.ui.drawer.status_text import closed_status_text, open_status_text
+from frontdesk.ui.pieces import PiecesEditor, difference_words
 from frontdesk.ui.widgets import scale_font
 
 if TYPE_CHECKING:
@@ -86,7 +86,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 REFRESH_KEY = "Ctrl+R"
-MAX_REASON = 200
 
 
 def desk_status(db: Database, desk: str) -> tuple[str, DrawerStatus | None]:
@@ -161,58 +160,21 @@ class DrawerScreen(QWidget):
     def _build_closed_page(self) -> QWidget:
         page = QWidget(self)
         page.setObjectName("drawerClosedPage")
-        self.open_box = open_box = QGroupBox(self.tr("Open the drawer"), page)
-        hint = QLabel(
-            self.tr(
-                "Count the float by denomination (Enter goes down a row), then open the drawer."
-            ),
-            open_box,
-        )
-        hint.setWordWrap(True)
-        self.float_count = PiecesEditor("floatCount", open_box)
-        self.open_button = QPushButton(self.tr("&Open drawer"), open_box)
-        self.open_button.setObjectName("openDrawerButton")
-        self.open_button.setAutoDefault(True)
-        self.open_button.clicked.connect(self.open_drawer)
-        inner = QVBoxLayout(open_box)
-        inner.addWidget(hint)
-        inner.addWidget(self.float_count)
-        inner.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
-        inner.addStretch(1)
+        self.open_box = OpenDrawerBox(page)
+        self.open_box.openRequested.connect(self.open_drawer)
+        self.float_count = self.open_box.float_count
+        self.open_button = self.open_box.open_button
 
-        report_box = QGroupBox(self.tr("Day-close report"), page)
-        self.report_date = QDateEdit(report_box)
-        self.report_date.setObjectName("reportDate")
-        self.report_date.setCalendarPopup(True)
-        self.report_date.setDisplayFormat("yyyy-MM-dd")
-        self.report_date.setDate(QDate.currentDate())
-        date_label = QLabel(self.tr("&Date:"), report_box)
-        date_label.setBuddy(self.report_date)
-        self.report_button = QPushButton(self.tr("Show &report"), report_box)
-        self.report_button.setObjectName("showReportButton")
-        self.report_button.setAutoDefault(True)
-        self.report_button.clicked.connect(self.show_report)
-        self.report_view = QPlainTextEdit(report_box)
-        self.report_view.setObjectName("dayCloseReport")
-        self.report_view.setReadOnly(True)
-        self.report_view.setFont(monospace_font())
-        self.report_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.report_view.setPlaceholderText(
-            self.tr("The day-close report appears here (a supervisor's to see).")
-        )
-        row = QHBoxLayout()
-        row.addWidget(date_label)
-        row.addWidget(self.report_date)
-        row.addWidget(self.report_button)
-        row.addStretch(1)
-        inner = QVBoxLayout(report_box)
-        inner.addLayout(row)
-        inner.addWidget(self.report_view, 1)
+        self.report_box = DayCloseReportBox(page)
+        self.report_box.reportRequested.connect(self.show_report)
+        self.report_date = self.report_box.report_date
+        self.report_button = self.report_box.report_button
+        self.report_view = self.report_box.report_view
 
         layout = QHBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(open_box, 2)
-        layout.addWidget(report_box, 3)
+        layout.addWidget(self.open_box, 2)
+        layout.addWidget(self.report_box, 3)
         QWidget.setTabOrder(self.float_count, self.open_button)
         QWidget.setTabOrder(self.open_button, self.report_date)
         QWidget.setTabOrder(self.report_date, self.report_button)
@@ -228,63 +190,24 @@ class DrawerScreen(QWidget):
         inner.addWidget(self.expected)
         inner.addStretch(1)
 
-        self.move_box = move_box = QGroupBox(self.tr("Cash in / out"), page)
-        self.move_kind = QComboBox(move_box)
-        self.move_kind.setObjectName("cashMoveKind")
-        self.move_kind.addItem(self.tr("Cash out (e.g. to the bank)"), "cash_out")
-        self.move_kind.addItem(self.tr("Cash in (e.g. more change)"), "cash_in")
-        kind_label = QLabel(self.tr("&Kind:"), move_box)
-        kind_label.setBuddy(self.move_kind)
-        self.move_pieces = PiecesEditor("cashMovePieces", move_box)
-        self.move_reason = QLineEdit(move_box)
-        self.move_reason.setObjectName("cashMoveReason")
-        self.move_reason.setMaxLength(MAX_REASON)
-        self.move_reason.setPlaceholderText(self.tr("e.g. paid into the bank"))
-        self.move_reason.returnPressed.connect(self.move_cash)
-        reason_label = QLabel(self.tr("Rea&son:"), move_box)
-        reason_label.setBuddy(self.move_reason)
-        self.move_button = QPushButton(self.tr("Record cash &in/out"), move_box)
-        self.move_button.setObjectName("cashMoveButton")
-        self.move_button.setAutoDefault(True)
-        self.move_button.clicked.connect(self.move_cash)
-        inner = QVBoxLayout(move_box)
-        inner.addWidget(kind_label)
-        inner.addWidget(self.move_kind)
-        inner.addWidget(self.move_pieces)
-        inner.addWidget(reason_label)
-        inner.addWidget(self.move_reason)
-        inner.addWidget(self.move_button, 0, Qt.AlignmentFlag.AlignLeft)
-        inner.addStretch(1)
+        self.move_box = CashMoveBox(page)
+        self.move_box.moveRequested.connect(self.move_cash)
+        self.move_kind = self.move_box.move_kind
+        self.move_pieces = self.move_box.move_pieces
+        self.move_reason = self.move_box.move_reason
+        self.move_button = self.move_box.move_button
 
-        self.close_box = close_box = QGroupBox(page)
-        count_label = QLabel(self.tr("&Count every denomination:"), close_box)
-        self.close_count = PiecesEditor("closeCount", close_box, show_expected=True)
-        count_label.setBuddy(self.close_count)
-        self.close_note = QLineEdit(close_box)
-        self.close_note.setObjectName("closeNote")
-        self.close_note.setMaxLength(MAX_REASON)
-        self.close_note.setPlaceholderText(self.tr("Needed when the count differs"))
-        self.close_note.returnPressed.connect(self.close_drawer)
-        note_label = QLabel(self.tr("&Note:"), close_box)
-        note_label.setBuddy(self.close_note)
-        self.close_button = QPushButton(close_box)
-        self.close_button.setObjectName("closeDrawerButton")
-        self.close_button.setAutoDefault(True)
-        self.close_button.clicked.connect(self.close_drawer)
-        form = QFormLayout()
-        form.addRow(note_label, self.close_note)
-        inner = QVBoxLayout(close_box)
-        inner.addWidget(count_label)
-        inner.addWidget(self.close_count)
-        inner.addLayout(form)
-        inner.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignLeft)
-        inner.addStretch(1)
+        self.close_box = CloseCountBox(page)
+        self.close_box.closeRequested.connect(self.close_drawer)
+        self.close_count = self.close_box.close_count
+        self.close_note = self.close_box.close_note
+        self.close_button = self.close_box.close_button
 
         layout = QHBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(held_box, 3)
-        layout.addWidget(move_box, 4)
-        layout.addWidget(close_box, 6)
+        layout.addWidget(self.move_box, 4)
+        layout.addWidget(self.close_box, 6)
         for first, second in (
             (self.move_kind, self.move_pieces),
             (self.move_pieces, self.move_reason),
@@ -329,12 +252,9 @@ class DrawerScreen(QWidget):
         """Titles and parts for the desk: the field desk has no float and no cash in/out."""
         if self.field:
             self.title.setText(self.tr("Field collection cash ({desk})").format(desk=self.desk))
-            self.close_box.setTitle(self.tr("Count the cash handed in"))
-            self.close_button.setText(self.tr("&Close the field cash"))
         else:
             self.title.setText(self.tr("Cash drawer at desk {desk}").format(desk=self.desk))
-            self.close_box.setTitle(self.tr("Day close: count the drawer"))
-            self.close_button.setText(self.tr("&Close the day"))
+        self.close_box.show_desk(self.field)
         self.open_box.setVisible(not self.field)
         self.move_box.setVisible(not self.field)
 
@@ -351,17 +271,7 @@ class DrawerScreen(QWidget):
         was_open = self.status is not None
         self.status = status
         if status is None:
-            if self.field:
-                self.status_label.setText(
-                    self.tr(
-                        "No field cash is waiting to be handed in. The field desk's session "
-                        "opens itself with the first cash collected at a home visit."
-                    )
-                )
-            else:
-                self.status_label.setText(
-                    self.tr("The drawer at this desk is not open. Count the float to open it.")
-                )
+            self.status_label.setText(closed_status_text(self.field))
             self.stack.setCurrentWidget(self.closed_page)
             if first or was_open:
                 if self.field:
@@ -369,7 +279,7 @@ class DrawerScreen(QWidget):
                 else:
                     self.float_count.focus_first()
             return
-        self.status_label.setText(self._open_text(status))
+        self.status_label.setText(open_status_text(status, self.field, date.today()))
         self.expected.set_pieces(status.expected_pieces)
         self.close_count.set_expected(status.expected_pieces)
         self.stack.setCurrentWidget(self.open_page)
@@ -378,26 +288,6 @@ class DrawerScreen(QWidget):
                 self.close_count.focus_first()
             else:
                 self.move_kind.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _open_text(self, status: DrawerStatus) -> str:
-        opened = status.opened_at.astimezone().strftime("%H:%M")
-        day = status.business_date.isoformat()
-        amount = format_fen(status.expected_fen)
-        earlier = status.business_date != date.today()
-        if self.field:
-            text = self.tr(
-                "Field cash since {time} (first collected by {staff_no}), business day {day}: "
-                "{amount} should be handed in."
-            ).format(time=opened, staff_no=status.opened_by, day=day, amount=amount)
-            if earlier:
-                text += " " + self.tr("It is from an earlier day: count it and close it.")
-            return text
-        text = self.tr(
-            "Open since {time} by {staff_no}, business day {day}; it should hold {amount}."
-        ).format(time=opened, staff_no=status.opened_by, day=day, amount=amount)
-        if earlier:
-            text += " " + self.tr("It is from an earlier day: close it before taking cash today.")
-        return text
 
     # -- actions ----------------------------------------------------------
 
@@ -457,8 +347,7 @@ class DrawerScreen(QWidget):
         else:
             text = self.tr("Took {amount} out of the drawer ({reason}).")
         self.show_message(text.format(amount=amount, reason=reason.strip()), error=False)
-        self.move_pieces.clear()
-        self.move_reason.clear()
+        self.move_box.clear()
         self.move_kind.setFocus()
         self.refresh()
 
@@ -505,25 +394,7 @@ class DrawerScreen(QWidget):
         dialog.open()
 
     def _confirm_close(self, counted: Mapping[Denomination, int], note: str, summary: str) -> None:
-        if self.field:
-            question = self.tr("Close the field cash handed in? {summary}")
-            after = self.tr("The next cash collected at a home visit opens a new session.")
-        else:
-            question = self.tr("Close the drawer for today? {summary}")
-            after = self.tr("After the day close this desk takes no more cash today.")
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Close the day"),
-            question.format(summary=summary),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.setObjectName("closeConfirm")
-        box.setInformativeText(after)
-        box.setDefaultButton(QMessageBox.StandardButton.Yes)
-        box.setEscapeButton(QMessageBox.StandardButton.No)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box = close_confirm_box(self, self.field, summary)
 
         def answered(button: Any) -> None:
             if box.standardButton(button) == QMessageBox.StandardButton.Yes:
@@ -577,63 +448,18 @@ class DrawerScreen(QWidget):
             ),
             error=False,
         )
-        self.close_count.clear()
-        self.close_note.clear()
+        self.close_box.clear()
         self.report_date.setDate(QDate(result.business_date))
         reader = approver if approver is not None else self.ctx.actor
         if reader.can("supervisor"):
             self._fetch_report(reader, result.business_date, result.desk)
         else:
-            self.report_view.setPlainText("\n".join(self.close_summary(result)))
+            self.report_box.show_close_summary(result)
         self.refresh()
-
-    def close_summary(self, result: CloseResult) -> list[str]:
-        """The closing count as text lines (what a cashier sees after the day close)."""
-        lines = [
-            self.tr("Day close {day} · desk {desk}").format(
-                day=result.business_date.isoformat(), desk=result.desk
-            ),
-            "",
-            pad_to(self.tr("Denomination"), 14)
-            + pad_to(self.tr("Expected"), 10)
-            + pad_to(self.tr("Counted"), 10)
-            + self.tr("Difference"),
-        ]
-        for line in result.count.shown:
-            diff = f"{line.difference:+d}" if line.difference else "0"
-            lines.append(
-                pad_to(denomination_name(line.denomination), 14)
-                + pad_to(str(line.expected), 10)
-                + pad_to(str(line.counted), 10)
-                + diff
-            )
-        lines += [
-            "",
-            self.tr("Expected {expected} · counted {counted} · {difference}").format(
-                expected=format_fen(result.expected_fen),
-                counted=format_fen(result.counted_fen),
-                difference=difference_words(result.difference_fen),
-            ),
-        ]
-        if result.approved_by:
-            lines.append(
-                self.tr("Difference approved by {staff_no}").format(staff_no=result.approved_by)
-            )
-        if result.note:
-            lines.append(self.tr("Note: {note}").format(note=result.note))
-        lines += [
-            "",
-            self.tr(
-                "The full day-close report (totals by method and fee item, receipt numbers, "
-                "voids, refunds) is a supervisor's to see: press Show report."
-            ),
-        ]
-        return lines
 
     def show_report(self) -> None:
         """Show the report of the chosen date: a supervisor's act (authorised in place)."""
-        on = self.report_date.date().toPython()
-        assert isinstance(on, date)
+        on = self.report_box.chosen_date()
         if self.ctx.actor.can("supervisor"):
             self._fetch_report(self.ctx.actor, on)
             return
@@ -663,7 +489,7 @@ class DrawerScreen(QWidget):
 
     def _on_report(self, report: DayCloseReport) -> None:
         self._busy_button(self.report_button, False)
-        self.report_view.setPlainText("\n".join(report_text(report)))
+        self.report_box.show_report(report)
 
     # -- helpers ----------------------------------------------------------
 
