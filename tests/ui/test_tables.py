@@ -23,13 +23,16 @@ from frontdesk.ui.messages import ERROR_STYLE, MessageLine, error_text
 from frontdesk.ui.payments.screen import PaymentsModel, PaymentsScreen
 from frontdesk.ui.tables import TitledTableModel, configure_list_view
 from frontdesk.ui.tasks import TaskRunner
+from frontdesk.ui.visits.agenda_model import VisitsModel
+from frontdesk.ui.visits.screen import VisitsScreen
 from tests.factories import make_staff
 
 UNEXPECTED = "Unexpected error: RuntimeError. See the log file for details."
-MODELS: list[Callable[[], TitledTableModel]] = [CallsModel, PaymentsModel]
+MODELS: list[Callable[[], TitledTableModel]] = [CallsModel, PaymentsModel, VisitsModel]
 SCREENS = [
     (CallsScreen, "callsMessage", "frontdesk.ui.calls.screen", "calls screen"),
     (PaymentsScreen, "paymentsMessage", "frontdesk.ui.payments.screen", "payments screen"),
+    (VisitsScreen, "visitsMessage", "frontdesk.ui.visits.screen", "visits screen"),
 ]
 
 

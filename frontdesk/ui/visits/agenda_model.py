@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -25,6 +24,7 @@ from frontdesk.domain.money import format_fen
 from frontdesk.domain.visits import CHECKLIST, FINAL_STATUSES
 from frontdesk.services.visits import VisitRow
 from frontdesk.ui.i18n import QT_TRANSLATE_NOOP
+from frontdesk.ui.tables import TitledTableModel
 from frontdesk.ui.visits.labels import REASON_TITLES, STATUS_TITLES, title
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -57,7 +57,7 @@ def progress_text(visit: VisitRow) -> str:
     return f"{call} {len(visit.checklist)}/{len(CHECKLIST)}"
 
 
-class VisitsModel(QAbstractTableModel):
+class VisitsModel(TitledTableModel):
     """Visit rows in time order (the service's order)."""
 
     DAY, TIME, STAFF, ROOM, OWNER, EXPECTED, REASON, STATUS, READY = range(9)
@@ -152,15 +152,8 @@ class VisitsModel(QAbstractTableModel):
             return text
         return progress_text(visit)
 
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (
+    def titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Day"),
             self.tr("Time"),
             self.tr("Who goes"),
@@ -171,4 +164,3 @@ class VisitsModel(QAbstractTableModel):
             self.tr("Status"),
             self.tr("Before leaving"),
         )
-        return titles[section] if 0 <= section < len(titles) else None

@@ -29,11 +29,9 @@ from typing import Any
 from PySide6.QtCore import QDate, QItemSelection, QModelIndex, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -43,11 +41,12 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.domain.money import format_fen
-from frontdesk.errors import FrontdeskError
 from frontdesk.services import visits as service
 from frontdesk.services.visits import Outcome, StaffChoice, VisitEventRow, VisitRow
 from frontdesk.ui.context import ScreenContext
 from frontdesk.ui.i18n import QT_TRANSLATE_NOOP
+from frontdesk.ui.messages import MessageLine, error_text
+from frontdesk.ui.tables import configure_list_view
 from frontdesk.ui.visits import agenda_jobs as jobs
 from frontdesk.ui.visits.agenda_model import VisitsModel
 from frontdesk.ui.visits.float_box import FloatBox
@@ -109,10 +108,7 @@ class VisitsScreen(QWidget):
         self.new_button = self._tool(
             "newVisitButton", self.tr("Book a visit…"), "Ctrl+N", self.book
         )
-        self.message = QLabel(self)
-        self.message.setObjectName("visitsMessage")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = MessageLine("visitsMessage", self)
         self.summary = QLabel(self)
         self.summary.setObjectName("visitsSummary")
 
@@ -120,16 +116,7 @@ class VisitsScreen(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("visitsTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(VisitsModel.OWNER, QHeaderView.ResizeMode.Stretch)
+        configure_list_view(self.table, VisitsModel.OWNER)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.activated.connect(self._on_activated)
 
@@ -342,7 +329,7 @@ class VisitsScreen(QWidget):
 
     def _booked(self, visit: VisitRow) -> None:
         local = visit.scheduled_at.astimezone()
-        self.show_message(
+        self.message.say(
             self.tr("Visit to {room} booked for {when} ({who}).").format(
                 room=visit.room, when=local.strftime("%Y-%m-%d %H:%M"), who=visit.staff_name
             ),
@@ -381,7 +368,7 @@ class VisitsScreen(QWidget):
             )
         else:
             text = self.tr("{room}: {status}.").format(room=visit.room, status=status)
-        self.show_message(text, error=False)
+        self.message.say(text, error=False)
         self.model.replace(visit)
         self._keep = visit.id
         self.reload()
@@ -408,7 +395,7 @@ class VisitsScreen(QWidget):
     def _acted(self, visit: VisitRow) -> None:
         self._busy = False
         self.panel.set_busy(False)
-        self.show_message("", error=False)
+        self.message.say("", error=False)
         self.model.replace(visit)
         self._keep = visit.id
         self.reload()
@@ -419,10 +406,6 @@ class VisitsScreen(QWidget):
         if self.panel.outcome_button.isEnabled():
             self.panel.outcome_button.click()
 
-    def show_message(self, text: str, *, error: bool = True) -> None:
-        self.message.setStyleSheet("color: #b00020; font-weight: bold;" if error else "")
-        self.message.setText(text)
-
     def _submit(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("on_error", self._on_error)
         self.ctx.tasks.submit(fn, *args, **kwargs)
@@ -430,12 +413,5 @@ class VisitsScreen(QWidget):
     def _on_error(self, error: BaseException) -> None:
         self._busy = False
         self.panel.set_busy(False)
-        if isinstance(error, FrontdeskError):
-            self.show_message(str(error))
-            return
-        log.error("visits screen: unexpected error", exc_info=error)
-        self.show_message(
-            self.tr("Unexpected error: {error}. See the log file for details.").format(
-                error=type(error).__name__
-            )
-        )
+        unexpected = self.tr("Unexpected error: {error}. See the log file for details.")
+        self.message.say(error_text(error, unexpected, log, "visits screen: unexpected error"))
