@@ -7,12 +7,14 @@ or an error (``say(text)``) and plain for news (``say(text, error=False)``).
 refusal meant for the clerk and is shown as its text; anything else is a bug,
 logged with its traceback and shown in the screen's own "unexpected error"
 wording. That wording stays a ``self.tr("…")`` in the screen, so it keeps the
-screen's translation context.
+screen's translation context. ``show_refusal`` is the other way some screens
+take: a refusal on the line, anything else to the crash dialog.
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
@@ -79,3 +81,14 @@ def error_text(error: BaseException, unexpected: str, log: logging.Logger, log_m
         return str(error)
     log.error(log_message, exc_info=error)
     return unexpected.format(error=type(error).__name__)
+
+
+def show_refusal(line: MessageLine, error: BaseException) -> None:
+    """Show a ``FrontdeskError`` on ``line``; hand anything else to ``sys.excepthook``.
+
+    The hook is the crash dialog, which logs the traceback and offers to carry on.
+    """
+    if isinstance(error, FrontdeskError):
+        line.say(str(error))
+        return
+    sys.excepthook(type(error), error, error.__traceback__)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -19,7 +20,11 @@ from frontdesk.ui import i18n
 from frontdesk.ui.calls.model import CallsModel
 from frontdesk.ui.calls.screen import CallsScreen
 from frontdesk.ui.context import AppContext, ScreenContext
-from frontdesk.ui.messages import ERROR_STYLE, MessageLine, error_text
+from frontdesk.ui.matters.message_line import matter_message_line
+from frontdesk.ui.matters.messages import MessagesModel
+from frontdesk.ui.matters.model import MattersModel
+from frontdesk.ui.matters.summary import SummaryModel
+from frontdesk.ui.messages import ERROR_STYLE, MessageLine, error_text, show_refusal
 from frontdesk.ui.payments.screen import PaymentsModel, PaymentsScreen
 from frontdesk.ui.tables import TitledTableModel, configure_list_view
 from frontdesk.ui.tasks import TaskRunner
@@ -28,7 +33,14 @@ from frontdesk.ui.visits.screen import VisitsScreen
 from tests.factories import make_staff
 
 UNEXPECTED = "Unexpected error: RuntimeError. See the log file for details."
-MODELS: list[Callable[[], TitledTableModel]] = [CallsModel, PaymentsModel, VisitsModel]
+MODELS: list[Callable[[], TitledTableModel]] = [
+    CallsModel,
+    PaymentsModel,
+    VisitsModel,
+    MattersModel,
+    MessagesModel,
+    SummaryModel,
+]
 SCREENS = [
     (CallsScreen, "callsMessage", "frontdesk.ui.calls.screen", "calls screen"),
     (PaymentsScreen, "paymentsMessage", "frontdesk.ui.payments.screen", "payments screen"),
@@ -200,6 +212,27 @@ def test_an_unexpected_error_is_logged_with_its_traceback(
     assert record.name == "frontdesk.test.screen"
     assert record.getMessage() == "test screen: unexpected error"
     assert record.exc_info is not None and record.exc_info[1] is error
+
+
+def test_the_matters_screens_show_a_refusal_and_crash_on_a_bug(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    line = matter_message_line("mattersMessage", parent)
+    assert line.objectName() == "mattersMessage"
+    assert not line.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    line.say("Matter M-1 recorded.", error=False)
+    assert line.styleSheet() == "color: #0b6b2f;"
+    hooked: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _type, error, _tb: hooked.append(error))
+    show_refusal(line, ValidationError("请填写事项内容。"))
+    assert (line.text(), line.styleSheet()) == ("请填写事项内容。", "color: #b00020;")
+    assert hooked == []
+    bug = RuntimeError("bug")
+    show_refusal(line, bug)
+    assert hooked == [bug]
+    assert line.text() == "请填写事项内容。"  # the crash dialog tells, not the line
 
 
 def _boom() -> None:

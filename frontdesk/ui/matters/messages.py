@@ -10,12 +10,10 @@ taking a message.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -24,12 +22,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -39,16 +35,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.errors import FrontdeskError
 from frontdesk.services import messages as msg
 from frontdesk.services.matters import Colleague, colleagues
 from frontdesk.ui.context import ScreenContext
+from frontdesk.ui.matters.message_line import matter_message_line
+from frontdesk.ui.messages import show_refusal
 from frontdesk.ui.phrases import PhrasePanel
+from frontdesk.ui.tables import TitledTableModel, configure_list_view
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class MessagesModel(QAbstractTableModel):
+class MessagesModel(TitledTableModel):
     """My messages: state, when, from whom, call-back number, message, taken by."""
 
     COLUMNS = 6
@@ -98,15 +96,8 @@ class MessagesModel(QAbstractTableModel):
             return font
         return None
 
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (
+    def titles(self) -> tuple[str, ...]:
+        return (
             self.tr("State"),
             self.tr("Taken"),
             self.tr("From"),
@@ -114,7 +105,6 @@ class MessagesModel(QAbstractTableModel):
             self.tr("Message"),
             self.tr("Taken by"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
 
 
 class MessagesScreen(QWidget):
@@ -157,9 +147,7 @@ class MessagesScreen(QWidget):
         form.addRow(self.tr("&Message:"), self.body)
         form.addRow("", self.read_back)
         form.addRow("", self.save)
-        self.message = QLabel(self)
-        self.message.setObjectName("messagesMessage")
-        self.message.setWordWrap(True)
+        self.message = matter_message_line("messagesMessage", self)
         self.phrases = PhrasePanel(ctx.config, self)
         self.phrases.show_moment("message")
         left = QVBoxLayout()
@@ -173,12 +161,7 @@ class MessagesScreen(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("messagesTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        configure_list_view(self.table, tab_keys=True, striped=False, wrap=True)
         self.mark_read = QPushButton(self.tr("Mark &read"), self)
         self.mark_read.setObjectName("messageMarkRead")
         self.mark_read.clicked.connect(self.mark_selected_read)
@@ -259,7 +242,7 @@ class MessagesScreen(QWidget):
             field.clear()
         self.body.clear()
         self.read_back.setChecked(False)
-        self.show_message(self.tr("Message saved for {who}.").format(who=who), False)
+        self.message.say(self.tr("Message saved for {who}.").format(who=who), error=False)
         self.caller.setFocus()
 
     def _refused(self, error: BaseException) -> None:
@@ -285,11 +268,4 @@ class MessagesScreen(QWidget):
         self.reload()
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, FrontdeskError):
-            self.show_message(str(error), True)
-            return
-        sys.excepthook(type(error), error, error.__traceback__)
-
-    def show_message(self, text: str, error: bool = True) -> None:
-        self.message.setStyleSheet("color: #b00020;" if error else "color: #0b6b2f;")
-        self.message.setText(text)
+        show_refusal(self.message, error)

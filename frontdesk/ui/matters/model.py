@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -18,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from frontdesk.services.matters import MatterRow
 from frontdesk.ui.matters.labels import KIND_TITLES, STATUS_TITLES, title
+from frontdesk.ui.tables import TitledTableModel
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,7 +78,7 @@ def urgency_text(row: MatterRow, now: datetime) -> str:
     return text
 
 
-class MattersModel(QAbstractTableModel):
+class MattersModel(TitledTableModel):
     """Rows of ``MatterRow``: urgency, number, kind, room, contact, owner, status, deadline."""
 
     URGENCY, NUMBER, KIND, ROOM, CONTACT, OWNER, STATUS, DEADLINE, DESCRIPTION = range(9)
@@ -162,15 +162,8 @@ class MattersModel(QAbstractTableModel):
                 return font
         return None
 
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (
+    def titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Urgency"),
             self.tr("Number"),
             self.tr("Kind"),
@@ -181,4 +174,3 @@ class MattersModel(QAbstractTableModel):
             self.tr("Deadline"),
             self.tr("Matter"),
         )
-        return titles[section] if 0 <= section < len(titles) else None

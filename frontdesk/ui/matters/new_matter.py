@@ -15,8 +15,6 @@ Object names: ``newMatterDialog``, ``matterKind``, ``matterChannel``,
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -35,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from frontdesk.domain import matters as dm
 from frontdesk.domain.matters import MatterPrefill
-from frontdesk.errors import FrontdeskError
 from frontdesk.services.matters import (
     MATTER_ROLES,
     Colleague,
@@ -53,6 +50,8 @@ from frontdesk.ui.matters.labels import (
     KIND_TITLES,
     title,
 )
+from frontdesk.ui.matters.message_line import matter_message_line
+from frontdesk.ui.messages import show_refusal
 
 
 def fill_combo(combo: QComboBox, table: dict[str, str], codes: tuple[str, ...]) -> None:
@@ -138,9 +137,7 @@ class NewMatterDialog(QDialog):
         form.addRow(self.tr("&Description:"), self.description)
         form.addRow(self.tr("&Who handles it:"), self.owner)
 
-        self.message = QLabel(self)
-        self.message.setObjectName("newMatterMessage")
-        self.message.setWordWrap(True)
+        self.message = matter_message_line("newMatterMessage", self)
         self.save_button = QPushButton(self.tr("&Save"), self)
         self.save_button.setObjectName("newMatterSave")
         self.save_button.setDefault(True)
@@ -219,8 +216,7 @@ class NewMatterDialog(QDialog):
         data = self.matter_input()
         self._busy = True
         self.save_button.setEnabled(False)
-        self.message.setStyleSheet("")
-        self.message.setText(self.tr("Saving…"))
+        self.message.say_plain(self.tr("Saving…"))
         ctx = self.ctx
         rules = rules_from_config(ctx.config)
         ctx.tasks.submit(
@@ -243,8 +239,4 @@ class NewMatterDialog(QDialog):
     def _refused(self, error: BaseException) -> None:
         self._busy = False
         self.save_button.setEnabled(True)
-        if not isinstance(error, FrontdeskError):
-            sys.excepthook(type(error), error, error.__traceback__)
-            return
-        self.message.setStyleSheet("color: #b00020;")
-        self.message.setText(str(error))
+        show_refusal(self.message, error)

@@ -22,7 +22,6 @@ the reason). Refusals are shown in ``mattersMessage``. The phrase panel
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -30,12 +29,10 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -46,7 +43,6 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.domain import matters as dm
-from frontdesk.errors import FrontdeskError
 from frontdesk.services import matters as svc
 from frontdesk.services.matters import Colleague, MatterDetail, MatterRow, MatterRules
 from frontdesk.storage.database import Database
@@ -61,9 +57,12 @@ from frontdesk.ui.matters.labels import (
     STATUS_TITLES,
     title,
 )
+from frontdesk.ui.matters.message_line import matter_message_line
 from frontdesk.ui.matters.model import SORT_ROLE, MattersModel, duration_text, urgency_text
 from frontdesk.ui.matters.new_matter import NewMatterDialog, fill_combo
+from frontdesk.ui.messages import show_refusal
 from frontdesk.ui.phrases import PhrasePanel
+from frontdesk.ui.tables import configure_list_view
 
 log = logging.getLogger(__name__)
 
@@ -152,13 +151,7 @@ class MattersScreen(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(MattersModel.URGENCY, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        configure_list_view(self.table, tab_keys=True, striped=False, wrap=True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.detail_view = QPlainTextEdit(self)
@@ -203,9 +196,7 @@ class MattersScreen(QWidget):
         choices.addWidget(self.assign_to, 1)
         choices.addWidget(QLabel(self.tr("Satisfaction:"), self))
         choices.addWidget(self.satisfaction, 1)
-        self.message = QLabel(self)
-        self.message.setObjectName("mattersMessage")
-        self.message.setWordWrap(True)
+        self.message = matter_message_line("mattersMessage", self)
         self.phrases = PhrasePanel(ctx.config, self)
 
         side = QWidget(self)
@@ -410,7 +401,9 @@ class MattersScreen(QWidget):
         dialog.open()
 
     def _created(self, row: MatterRow) -> None:
-        self.show_message(self.tr("Matter {number} recorded.").format(number=row.number), False)
+        self.message.say(
+            self.tr("Matter {number} recorded.").format(number=row.number), error=False
+        )
         self.detail = None
         self._wanted = row.id
         self.ctx.tasks.submit(
@@ -449,7 +442,7 @@ class MattersScreen(QWidget):
         if moment:
             self.phrases.show_moment(moment)
         self._set_busy(True)
-        self.show_message(self.tr("Saving…"), False)
+        self.message.say(self.tr("Saving…"), error=False)
         self.ctx.tasks.submit(calls[action], on_done=self._acted, on_error=self._refused)
 
     def _set_busy(self, busy: bool) -> None:
@@ -461,11 +454,11 @@ class MattersScreen(QWidget):
     def _acted(self, row: MatterRow) -> None:
         self._set_busy(False)
         self.action_text.clear()
-        self.show_message(
+        self.message.say(
             self.tr("{number}: {status}.").format(
                 number=row.number, status=title(STATUS_TITLES, row.status)
             ),
-            False,
+            error=False,
         )
         self._wanted = row.id
         self.ctx.tasks.submit(
@@ -483,11 +476,4 @@ class MattersScreen(QWidget):
         self._failed(error)
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, FrontdeskError):
-            self.show_message(str(error), True)
-            return
-        sys.excepthook(type(error), error, error.__traceback__)
-
-    def show_message(self, text: str, error: bool = True) -> None:
-        self.message.setStyleSheet("color: #b00020;" if error else "color: #0b6b2f;")
-        self.message.setText(text)
+        show_refusal(self.message, error)

@@ -8,13 +8,11 @@ its subtotal, the total), ``summaryOutcomes`` (by status and satisfaction) and
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QObject,
@@ -34,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.errors import FrontdeskError
 from frontdesk.services.matter_summary import MatterSummary, matter_summary
 from frontdesk.ui.context import ScreenContext
 from frontdesk.ui.matters.labels import (
@@ -44,6 +41,9 @@ from frontdesk.ui.matters.labels import (
     STATUS_TITLES,
     title,
 )
+from frontdesk.ui.matters.message_line import matter_message_line
+from frontdesk.ui.messages import show_refusal
+from frontdesk.ui.tables import TitledTableModel
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -55,7 +55,7 @@ def _save_pdf(summary: MatterSummary, path: Path) -> Path:
     return path
 
 
-class SummaryModel(QAbstractTableModel):
+class SummaryModel(TitledTableModel):
     """Kind, category, count, valid, open, resolved, late, called back, satisfied, dissatisfied."""
 
     COLUMNS = 10
@@ -110,15 +110,8 @@ class SummaryModel(QAbstractTableModel):
             return font
         return None
 
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (
+    def titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Kind"),
             self.tr("Category"),
             self.tr("Matters"),
@@ -130,7 +123,6 @@ class SummaryModel(QAbstractTableModel):
             self.tr("Satisfied"),
             self.tr("Dissatisfied"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
 
 
 class MatterSummaryScreen(QWidget):
@@ -180,9 +172,7 @@ class MatterSummaryScreen(QWidget):
         self.outcomes = QLabel(self)
         self.outcomes.setObjectName("summaryOutcomes")
         self.outcomes.setWordWrap(True)
-        self.message = QLabel(self)
-        self.message.setObjectName("summaryMessage")
-        self.message.setWordWrap(True)
+        self.message = matter_message_line("summaryMessage", self)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(bar)
@@ -221,7 +211,7 @@ class MatterSummaryScreen(QWidget):
             )
         )
         self.pdf_button.setEnabled(True)
-        self.show_message("", False)
+        self.message.say("", error=False)
 
     def ask_pdf(self) -> None:
         if self.summary is None:
@@ -243,14 +233,7 @@ class MatterSummaryScreen(QWidget):
         )
 
     def _saved(self, path: Path) -> None:
-        self.show_message(self.tr("Saved {path}").format(path=path), False)
+        self.message.say(self.tr("Saved {path}").format(path=path), error=False)
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, FrontdeskError):
-            self.show_message(str(error), True)
-            return
-        sys.excepthook(type(error), error, error.__traceback__)
-
-    def show_message(self, text: str, error: bool = True) -> None:
-        self.message.setStyleSheet("color: #b00020;" if error else "color: #0b6b2f;")
-        self.message.setText(text)
+        show_refusal(self.message, error)
