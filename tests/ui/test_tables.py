@@ -28,9 +28,15 @@ from frontdesk.ui.messages import ERROR_STYLE, MessageLine, error_text, show_ref
 from frontdesk.ui.payments.screen import PaymentsModel, PaymentsScreen
 from frontdesk.ui.tables import TitledTableModel, configure_list_view
 from frontdesk.ui.tasks import TaskRunner
+from frontdesk.ui.visitors.models import VisitorLogModel, VisitorsInModel
 from frontdesk.ui.visits.agenda_model import VisitsModel
 from frontdesk.ui.visits.screen import VisitsScreen
 from tests.factories import make_staff
+
+
+def visitor_log_model() -> TitledTableModel:
+    return VisitorLogModel(None)  # type: ignore[arg-type]  # titles need no context
+
 
 UNEXPECTED = "Unexpected error: RuntimeError. See the log file for details."
 MODELS: list[Callable[[], TitledTableModel]] = [
@@ -40,6 +46,8 @@ MODELS: list[Callable[[], TitledTableModel]] = [
     MattersModel,
     MessagesModel,
     SummaryModel,
+    VisitorsInModel,
+    visitor_log_model,
 ]
 SCREENS = [
     (CallsScreen, "callsMessage", "frontdesk.ui.calls.screen", "calls screen"),

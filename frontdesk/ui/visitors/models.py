@@ -14,7 +14,6 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -27,6 +26,7 @@ from frontdesk.errors import FrontdeskError
 from frontdesk.services.visitors import LogFilter, LogPage, VisitorRow, log_page
 from frontdesk.ui.context import ScreenContext
 from frontdesk.ui.i18n import QT_TRANSLATE_NOOP
+from frontdesk.ui.tables import TitledTableModel
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ def _when(row: VisitorRow, out: bool = False) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
-class VisitorsInModel(QAbstractTableModel):
+class VisitorsInModel(TitledTableModel):
     """Everyone signed in and not out: time, name, phone, room, purpose, people."""
 
     TIME, NAME, PHONE, ROOM, PURPOSE, PEOPLE = range(6)
@@ -104,12 +104,8 @@ class VisitorsInModel(QAbstractTableModel):
             return purpose_title(r.purpose)
         return str(r.people)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (
+    def titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Since"),
             self.tr("Name"),
             self.tr("Phone"),
@@ -117,10 +113,9 @@ class VisitorsInModel(QAbstractTableModel):
             self.tr("Purpose"),
             self.tr("People"),
         )
-        return titles[section] if 0 <= section < len(titles) else None
 
 
-class VisitorLogModel(QAbstractTableModel):
+class VisitorLogModel(TitledTableModel):
     """The log, newest first, loaded a page at a time as the view scrolls.
 
     Signals:
@@ -253,12 +248,8 @@ class VisitorLogModel(QAbstractTableModel):
             return r.car_plate
         return r.recorded_by
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (
+    def titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Signed in"),
             self.tr("Signed out"),
             self.tr("Name"),
@@ -270,4 +261,3 @@ class VisitorLogModel(QAbstractTableModel):
             self.tr("Car plate"),
             self.tr("Recorded by"),
         )
-        return titles[section] if 0 <= section < len(titles) else None

@@ -39,7 +39,6 @@ import shiboken6
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -61,6 +60,7 @@ from frontdesk.domain.visitors import MAX_PEOPLE, PURPOSES
 from frontdesk.errors import FrontdeskError
 from frontdesk.services import visitors as svc
 from frontdesk.ui.context import ScreenContext
+from frontdesk.ui.tables import configure_list_view
 from frontdesk.ui.visitors.models import VisitorLogModel, VisitorsInModel, purpose_title
 from frontdesk.ui.widgets import scale_font
 
@@ -245,16 +245,8 @@ class VisitorsScreen(QWidget):
         table = QTableView(parent)
         table.setObjectName(name)
         table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
+        configure_list_view(table, resize=QHeaderView.ResizeMode.Interactive, tab_keys=True)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         return table
 
     def _build_log(self) -> QGroupBox:
