@@ -28,9 +28,9 @@ import shiboken6
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
-from frontdesk.errors import FrontdeskError
 from frontdesk.services.actors import Actor
 from frontdesk.ui.context import ScreenContext
+from frontdesk.ui.messages import error_text
 from frontdesk.ui.printer.control import kick
 
 if TYPE_CHECKING:
@@ -241,12 +241,5 @@ class ReceiptCopies(QObject):
     def _failed(self, error: BaseException) -> None:
         if not self._finish():
             return
-        if isinstance(error, FrontdeskError):
-            self.show_message(str(error))
-            return
-        log.error("receipt copy failed", exc_info=error)
-        self.show_message(
-            self.tr("Unexpected error: {error}. See the log file for details.").format(
-                error=type(error).__name__
-            )
-        )
+        unexpected = self.tr("Unexpected error: {error}. See the log file for details.")
+        self.show_message(error_text(error, unexpected, log, "receipt copy failed"))

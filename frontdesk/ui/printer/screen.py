@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.config import Config, PrinterSettings, default_path
-from frontdesk.errors import FrontdeskError
 from frontdesk.ui.context import ScreenContext
+from frontdesk.ui.messages import MessageLine, error_text
 from frontdesk.ui.printer.control import SpoolControl, control_for
 from frontdesk.ui.printer.form import PrinterForm
 from frontdesk.ui.widgets import scale_font
@@ -45,7 +45,6 @@ from frontdesk.ui.widgets import scale_font
 log = logging.getLogger(__name__)
 
 TEST_KEY = "Ctrl+P"
-_ERROR_STYLE = "color: #b00020; font-weight: bold;"
 _OK_STYLE = "color: #1b5e20; font-weight: bold;"
 
 
@@ -122,10 +121,7 @@ class PrinterScreen(QWidget):
         revert = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.revert)
         revert.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
-        self.message = QLabel(self)
-        self.message.setObjectName("printerMessage")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = MessageLine("printerMessage", self, ok_style=_OK_STYLE)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.test_button)
@@ -162,7 +158,7 @@ class PrinterScreen(QWidget):
         if self._saving:
             return
         self.form.set_settings(self.ctx.config.printer)
-        self.show_message(self.tr("The form shows the settings in use again."), error=False)
+        self.message.say(self.tr("The form shows the settings in use again."), error=False)
 
     # -- test print -----------------------------------------------------------
 
@@ -173,7 +169,7 @@ class PrinterScreen(QWidget):
         settings = self.form.settings()
         self._testing = True
         self._update_buttons()
-        self.show_message(self.tr("Sending a test page…"), error=False, ok=False)
+        self.message.say_plain(self.tr("Sending a test page…"))
         self.control.tasks.submit(
             send_test_page,
             settings,
@@ -192,7 +188,7 @@ class PrinterScreen(QWidget):
             "The test page went to {printer}. Check that the two rulers fill one line each."
         )
         lines = [text.format(printer=where), *warnings]
-        self.show_message("\n".join(lines), error=bool(warnings), ok=not warnings)
+        self.message.say("\n".join(lines), error=bool(warnings))
 
     def _test_failed(self, error: BaseException) -> None:
         if not shiboken6.isValid(self):
@@ -226,7 +222,7 @@ class PrinterScreen(QWidget):
         self.control.restart()
         self._update_buttons()
         log.info("printer settings saved to %s: %s", self.path, config.printer.connection)
-        self.show_message(
+        self.message.say(
             self.tr("Saved to {path}. The desk prints with these settings now.").format(
                 path=self.path
             ),
@@ -247,21 +243,9 @@ class PrinterScreen(QWidget):
         self.save_button.setEnabled(not self._saving)
 
     def _show_error(self, error: BaseException) -> None:
-        if isinstance(error, FrontdeskError):
-            self.show_message(str(error))
-            return
-        log.error("printer screen: unexpected error", exc_info=error)
-        self.show_message(
-            self.tr("Unexpected error: {error}. See the log file for details.").format(
-                error=type(error).__name__
-            )
-        )
+        unexpected = self.tr("Unexpected error: {error}. See the log file for details.")
+        self.message.say(error_text(error, unexpected, log, "printer screen: unexpected error"))
 
     def _clear_message(self) -> None:
         if not (self._testing or self._saving):
-            self.show_message("", error=False)
-
-    def show_message(self, text: str, *, error: bool = True, ok: bool = True) -> None:
-        style = _ERROR_STYLE if error else (_OK_STYLE if ok else "")
-        self.message.setStyleSheet(style)
-        self.message.setText(text)
+            self.message.say("", error=False)

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.errors import FrontdeskError
 from frontdesk.services.verification import VerifyResult, verify_code
 from frontdesk.ui.context import ScreenContext
+from frontdesk.ui.messages import error_text
 from frontdesk.ui.pieces import monospace_font
 from frontdesk.ui.widgets import scale_font
 
@@ -164,13 +164,8 @@ class VerifyScreen(QWidget):
         if not shiboken6.isValid(self):
             return
         self.result = None
-        if isinstance(error, FrontdeskError):
-            text = str(error)
-        else:
-            log.error("verify screen: unexpected error", exc_info=error)
-            text = self.tr("Unexpected error: {error}. See the log file for details.").format(
-                error=type(error).__name__
-            )
+        unexpected = self.tr("Unexpected error: {error}. See the log file for details.")
+        text = error_text(error, unexpected, log, "verify screen: unexpected error")
         self._show("false", self.tr("The code could not be checked"), text)
         self.code.selectAll()
 
