@@ -264,7 +264,7 @@ def test_a_screen_shows_a_failed_job_on_its_message_line(
     app_ctx: AppContext,
     app_db: Database,
     caplog: pytest.LogCaptureFixture,
-    screen_class: type[QWidget],
+    screen_class: Callable[[ScreenContext], QWidget],
     message_name: str,
     logger: str,
     log_message: str,
