@@ -3219,6 +3219,14 @@ Print a copy from the Payments screen (F4).</source>
         <translation>例如 896.00</translation>
     </message>
     <message>
+        <source>At the desk</source>
+        <translation>前台当面</translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>电话预约</translation>
+    </message>
+    <message>
         <source>Required for a same-day visit</source>
         <translation>当天（临时）预约必填</translation>
     </message>
@@ -3251,6 +3259,10 @@ Print a copy from the Payments screen (F4).</source>
         <translation>上门原因(&amp;R)：</translation>
     </message>
     <message>
+        <source>Re&amp;quested:</source>
+        <translation>预约方式(&amp;Q)：</translation>
+    </message>
+    <message>
         <source>Same-day &amp;because:</source>
         <translation>当天预约原因(&amp;B)：</translation>
     </message>
@@ -3261,6 +3273,10 @@ Print a copy from the Payments screen (F4).</source>
     <message>
         <source>&amp;Moved because:</source>
         <translation>改期原因(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>On an overdue-fee call</source>
+        <translation>催缴电话中约定</translation>
     </message>
 </context>
 <context>
@@ -3903,7 +3919,7 @@ Print a copy from the Payments screen (F4).</source>
     </message>
     <message>
         <source>V&amp;iew:</source>
-        <translation>视图(&amp;I):</translation>
+        <translation>视图(&amp;I)：</translation>
     </message>
     <message>
         <source>Everyone</source>
@@ -3911,11 +3927,11 @@ Print a copy from the Payments screen (F4).</source>
     </message>
     <message>
         <source>Who &amp;goes:</source>
-        <translation>上门人员(&amp;G):</translation>
+        <translation>上门人员(&amp;G)：</translation>
     </message>
     <message>
         <source>&amp;Date:</source>
-        <translation>日期(&amp;D):</translation>
+        <translation>日期(&amp;D)：</translation>
     </message>
     <message>
         <source>Today</source>
