@@ -158,6 +158,11 @@ def test_admin_gets_the_chooser_too(qtbot: QtBot, app_ctx: AppContext) -> None:
     assert screen.desk == FIELD_DESK and screen.status is None
     assert "No field cash is waiting" in screen.status_label.text()
     assert focused() is screen.report_date
+    # Choosing the desk from code shows it in the chooser too.
+    screen.choose_desk(screen.home_desk)
+    assert screen.chooser.desk() == screen.home_desk
+    screen.choose_desk(FIELD_DESK)
+    assert screen.chooser.is_field()
 
 
 def test_a_cashier_sees_only_this_desk(qtbot: QtBot, app_ctx: AppContext, app_db: Database) -> None:

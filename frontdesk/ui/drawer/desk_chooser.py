@@ -49,6 +49,14 @@ class DeskChooser(QWidget):
         """The chosen desk's name."""
         return str(self.combo.currentData())
 
+    def select(self, desk: str) -> None:
+        """Show ``desk`` as chosen (without announcing it: the caller already knows)."""
+        index = self.combo.findData(desk)
+        if index >= 0 and index != self.combo.currentIndex():
+            self.combo.blockSignals(True)
+            self.combo.setCurrentIndex(index)
+            self.combo.blockSignals(False)
+
     def is_field(self) -> bool:
         """True when the field desk is chosen."""
         return self.desk() == FIELD_DESK

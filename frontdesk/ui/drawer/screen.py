@@ -235,6 +235,8 @@ class DrawerScreen(QWidget):
         if desk == self.desk:
             return
         self.desk = desk
+        if self.chooser is not None:
+            self.chooser.select(desk)
         self.status = None
         self._loaded = False  # the new desk's first answer puts the focus on its page
         self.last_close = None
