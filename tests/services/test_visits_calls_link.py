@@ -6,6 +6,7 @@ And Today's work lists the visits: tomorrow's to confirm, today's to make.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -50,7 +51,7 @@ class Office:
         for household in self.ids.values():
             bill_household(db, admin, household, OLD)
 
-    def book(self, room: str, when: datetime, **kw: str) -> visits.VisitRow:
+    def book(self, room: str, when: datetime, **kw: Any) -> visits.VisitRow:
         request = VisitRequest(
             household_id=self.ids[room],
             staff_id=self.goer.staff_id,
@@ -161,3 +162,35 @@ def test_todays_work_leaves_out_visits_already_ended(office: Office) -> None:
     office.book("1-1-102", at(TOMORROW, 14))
     morning = office.work(at(TOMORROW, 8))
     assert morning.item("visits_today") == today.WorkItem("visits_today", 1, ("1-1-102",))
+
+
+def test_a_call_follows_its_visit_when_the_visit_is_rescheduled(office: Office) -> None:
+    office.plan()
+    with office.db.read() as s:
+        call_id = s.scalars(
+            select(FeeCall.id).where(FeeCall.household_id == office.ids["1-1-101"])
+        ).one()
+    visit = office.book("1-1-101", at(TOMORROW, 10), source_call_id=call_id)
+    calls.link_visit(office.db, office.clerk, call_id, visit.id)
+    moved = visits.reschedule_visit(
+        office.db, office.clerk, visit.id, at(TOMORROW, 15), "业主下午才在家", now=NOW
+    )
+    assert moved.source_call_id == call_id
+    assert calls.get_call(office.db, call_id).visit_id == moved.id
+    # The owner is not home at the new time and the next slot is booked: the call follows again.
+    visits.confirm_visit(office.db, office.clerk, moved.id, now=NOW)
+    visits.record_departure_call(office.db, office.goer, moved.id, "done", now=at(TOMORROW, 14))
+    visits.set_checklist(
+        office.db,
+        office.goer,
+        moved.id,
+        ["staff_id", "change", "detector", "receipts", "shoe_covers"],
+    )
+    visits.set_out(office.db, office.goer, moved.id, now=at(TOMORROW, 14, 30))
+    slot = visits.next_slot(office.db, moved.id, now=at(TOMORROW, 15, 20))
+    assert slot is not None
+    outcome = visits.record_not_home(
+        office.db, office.goer, moved.id, rebook_at=slot, now=at(TOMORROW, 15, 20)
+    )
+    assert outcome.next_visit is not None
+    assert calls.get_call(office.db, call_id).visit_id == outcome.next_visit.id

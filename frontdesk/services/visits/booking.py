@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from frontdesk.config import MoneySettings, VisitSettings
@@ -39,6 +39,7 @@ from frontdesk.storage.models import (
     Household,
     Staff,
 )
+from frontdesk.storage.models.calls import FeeCall
 
 
 def others_near(s: Session, staff_id: int, around: datetime, exclude: int | None) -> list[Slot]:
@@ -319,7 +320,10 @@ def rebook(
         source_call_id=visit.source_call_id,
         source=visit.source,
     )
-    return _insert_visit(s, actor, request, now, calendar, settings, money, rescheduled_from=visit)
+    new = _insert_visit(s, actor, request, now, calendar, settings, money, rescheduled_from=visit)
+    # A call that booked the old visit now points at the new one (its promise moved with it).
+    s.execute(update(FeeCall).where(FeeCall.visit_id == visit.id).values(visit_id=new.id))
+    return new
 
 
 def next_slot(
