@@ -3859,6 +3859,10 @@ Print a copy from the Payments screen (F4).</source>
         <translation>{status}（当天）</translation>
     </message>
     <message>
+        <source>{status} — outcome not recorded</source>
+        <translation>{status}——未登记结果</translation>
+    </message>
+    <message>
         <source>{status} — time passed</source>
         <translation>{status}——已过时间</translation>
     </message>

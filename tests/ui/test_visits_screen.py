@@ -348,3 +348,41 @@ def test_a_promise_on_a_call_books_a_home_visit_with_the_keyboard(
         assert (visit.reason, visit.expected_fen, visit.status) == ("overdue", 44800, "booked")
     # The agenda moved to the visit's day and selected it.
     assert screen.selected() is not None and screen.selected().id == visit.id  # type: ignore[union-attr]
+
+
+def _row(status: str, when: datetime) -> VisitRow:
+    return VisitRow(
+        id=1, household_id=1, room="1-1-101", owner="刘兵", staff_id=1, staff_no="F001",
+        staff_name="赵强", scheduled_at=when, duration_minutes=30, status=status,
+        reason="overdue", expected_fen=44800, same_day=False, same_day_reason="",
+        booked_at=when, booked_by="K001", departure_call="done", checklist=(),
+        collected_fen=None, receipt_no="", cancel_reason="", note="",
+        rescheduled_from_id=None, source_call_id=None,
+    )  # fmt: skip
+
+
+def test_the_agenda_flags_visits_whose_time_passed_and_outings_never_recorded(
+    qtbot: QtBot,
+) -> None:
+    model = VisitsModel()
+    now = from_local(datetime.combine(date.today(), time(12, 0)))
+    earlier_today = now - timedelta(hours=2)
+    yesterday = now - timedelta(days=1)
+    model.set_visits(
+        [
+            _row("booked", earlier_today),
+            _row("out", earlier_today),  # out this morning: still on its way
+            _row("out", yesterday),  # out since yesterday: the outcome was never recorded
+            _row("done", yesterday),
+        ],
+        now=now,
+    )
+    texts = [model.index(r, VisitsModel.STATUS).data() for r in range(4)]
+    assert texts == [
+        "Booked — time passed",
+        "Out",
+        "Out — outcome not recorded",
+        "Collected",
+    ]
+    red = [model.index(r, VisitsModel.ROOM).data(Qt.ItemDataRole.ForegroundRole) for r in range(4)]
+    assert red[0] is not None and red[1] is None and red[2] is not None

@@ -92,7 +92,9 @@ class VisitsModel(TitledTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMNS - 1))
 
     def late(self, visit: VisitRow) -> bool:
-        """A visit still booked or confirmed whose time has passed."""
+        """A visit still booked or confirmed whose time has passed, or out since an earlier day."""
+        if visit.status == "out":
+            return visit.scheduled_at.astimezone().date() < self.now.astimezone().date()
         return visit.status in ("booked", "confirmed") and visit.scheduled_at < self.now
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -148,7 +150,12 @@ class VisitsModel(TitledTableModel):
             if visit.same_day:
                 text = self.tr("{status} (same day)").format(status=text)
             if self.late(visit):
-                text = self.tr("{status} — time passed").format(status=text)
+                late = (
+                    self.tr("{status} — outcome not recorded")
+                    if visit.status == "out"
+                    else self.tr("{status} — time passed")
+                )
+                text = late.format(status=text)
             return text
         return progress_text(visit)
 
