@@ -146,6 +146,7 @@ class PiecesModel(QAbstractTableModel):
             self.columns = (self.DENOMINATION, self.COUNT, self.SUBTOTAL)
         self._counts = [0] * len(DENOMINATIONS)
         self._expected = [0] * len(DENOMINATIONS)
+        self.by_piece = True  # False: only the totals are compared (see PiecesEditor)
 
     # -- the numbers ------------------------------------------------------
 
@@ -221,7 +222,12 @@ class PiecesModel(QAbstractTableModel):
             if column == self.DENOMINATION:
                 return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and self.show_expected and difference:
+        if (
+            role == Qt.ItemDataRole.BackgroundRole
+            and self.show_expected
+            and self.by_piece
+            and difference
+        ):
             return QBrush(SHORT_COLOUR if difference < 0 else OVER_COLOUR)
         if role == Qt.ItemDataRole.FontRole and column == self.DIFFERENCE and difference:
             font = QFont()
@@ -495,6 +501,19 @@ class PiecesEditor(QWidget):
 
     def clear(self) -> None:
         self.model.set_pieces({})
+
+    def compare_by_piece(self, on: bool) -> None:
+        """Show (True) or hide the expected and difference of each denomination.
+
+        Off when the expected pieces are only an estimate — field cash, whose
+        notes nobody counted at the door: then only the totals are compared.
+        """
+        self.model.by_piece = on
+        for name in (PiecesModel.EXPECTED, PiecesModel.DIFFERENCE):
+            if name in self.model.columns:
+                self.view.setColumnHidden(self.model.columns.index(name), not on)
+        self.model.layoutChanged.emit()
+        self.view.fit_size()
 
     def total_fen(self) -> int:
         return self.model.total_fen()

@@ -775,6 +775,10 @@
         <translation>这是以前营业日的钱箱：请先日结，再收今天的现金。</translation>
     </message>
     <message>
+        <source>To be handed in</source>
+        <translation>应交现金</translation>
+    </message>
+    <message>
         <source>The drawer is open with a float of {amount}.</source>
         <translation>已开班，备用金 {amount}。</translation>
     </message>

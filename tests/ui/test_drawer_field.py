@@ -84,6 +84,10 @@ def test_supervisor_counts_and_closes_the_field_cash_from_the_keyboard(
         drawer_status(app_db, FIELD_DESK).expected_pieces
     )  # type: ignore[union-attr]
     assert focused().parent().parent() is screen.close_count.view  # ready to count
+    # Nobody counted the notes at the door: only the totals are compared, no per-note guess.
+    view, model = screen.close_count.view, screen.close_count.model
+    hidden = [model.columns[c] for c in range(len(model.columns)) if view.isColumnHidden(c)]
+    assert hidden == ["expected", "difference"] and not screen.expected.view.isVisible()
 
     # ¥100 short and no note: told what is needed, nothing closed.
     type_count(qtbot, screen.close_count, {**HANDED_IN, Y100: 5})
@@ -161,6 +165,9 @@ def test_admin_gets_the_chooser_too(qtbot: QtBot, app_ctx: AppContext) -> None:
     # Choosing the desk from code shows it in the chooser too.
     screen.choose_desk(screen.home_desk)
     assert screen.chooser.desk() == screen.home_desk
+    # A counter drawer compares every denomination again.
+    view, model = screen.close_count.view, screen.close_count.model
+    assert not any(view.isColumnHidden(c) for c in range(len(model.columns)))
     screen.choose_desk(FIELD_DESK)
     assert screen.chooser.is_field()
 

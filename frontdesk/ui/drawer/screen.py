@@ -185,6 +185,7 @@ class DrawerScreen(QWidget):
         page.setObjectName("drawerOpenPage")
 
         held_box = QGroupBox(self.tr("In the drawer now"), page)
+        self.held_box = held_box
         self.expected = PiecesEditor("drawerExpected", held_box, editable=False)
         inner = QVBoxLayout(held_box)
         inner.addWidget(self.expected)
@@ -259,6 +260,13 @@ class DrawerScreen(QWidget):
         self.close_box.show_desk(self.field)
         self.open_box.setVisible(not self.field)
         self.move_box.setVisible(not self.field)
+        # Field cash is handed in as a total: its notes and coins were never counted
+        # at the door, so the pieces "expected" are a guess and are not shown.
+        self.close_count.compare_by_piece(not self.field)
+        self.expected.view.setVisible(not self.field)
+        self.held_box.setTitle(
+            self.tr("To be handed in") if self.field else self.tr("In the drawer now")
+        )
 
     def refresh(self) -> None:
         """Read the drawer's state again."""
