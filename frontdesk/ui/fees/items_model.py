@@ -10,17 +10,18 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from frontdesk.services.fees import FeeItemInfo
 from frontdesk.ui.fees.labels import kind_title, late_fee_text
+from frontdesk.ui.tables import TitledTableModel
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class FeeItemsModel(QAbstractTableModel):
+class FeeItemsModel(TitledTableModel):
     """Fee items as rows: code, name, kind, current rate, due day, late fee."""
 
     CODE, NAME, KIND, RATE, DUE_DAY, LATE_FEE = range(6)
@@ -78,15 +79,8 @@ class FeeItemsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (
+    def titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Code"),
             self.tr("Name"),
             self.tr("Kind"),
@@ -94,4 +88,3 @@ class FeeItemsModel(QAbstractTableModel):
             self.tr("Due"),
             self.tr("Late fee"),
         )
-        return titles[section] if 0 <= section < len(titles) else None

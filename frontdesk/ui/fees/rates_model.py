@@ -8,16 +8,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from frontdesk.domain.fees import rate_label
 from frontdesk.services.fees import FeeItemInfo, RateInfo
+from frontdesk.ui.tables import TitledTableModel
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class RatesModel(QAbstractTableModel):
+class RatesModel(TitledTableModel):
     """One fee item's rate history, newest first: from, rate, set by."""
 
     FROM, RATE, BY = range(3)
@@ -72,13 +73,5 @@ class RatesModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (self.tr("From"), self.tr("Rate"), self.tr("Set by"))
-        return titles[section] if 0 <= section < len(titles) else None
+    def titles(self) -> tuple[str, ...]:
+        return (self.tr("From"), self.tr("Rate"), self.tr("Set by"))
