@@ -261,10 +261,12 @@ class VisitsScreen(QWidget):
         keep, self._keep = self._keep, 0
         self.model.set_visits(agenda.visits)
         self.table.setColumnHidden(VisitsModel.DAY, self.current_mode() == "day")
-        expected = sum(v.expected_fen for v in agenda.visits if v.status != "cancelled")
+        # A rescheduled visit lives on as its new booking: count each visit once.
+        counted = [v for v in agenda.visits if v.status not in ("cancelled", "rescheduled")]
+        expected = sum(v.expected_fen for v in counted)
         self.summary.setText(
             self.tr("{count} visit(s), {amount} expected").format(
-                count=len(agenda.visits), amount=format_fen(expected)
+                count=len(counted), amount=format_fen(expected)
             )
         )
         row = self.model.row_of(keep) if keep else None
