@@ -386,3 +386,26 @@ def test_the_agenda_flags_visits_whose_time_passed_and_outings_never_recorded(
     ]
     red = [model.index(r, VisitsModel.ROOM).data(Qt.ItemDataRole.ForegroundRole) for r in range(4)]
     assert red[0] is not None and red[1] is None and red[2] is not None
+
+
+def test_the_summary_counts_a_rescheduled_visit_once(
+    qtbot: QtBot, open_f8: Callable[[Actor], Opened], office: Office
+) -> None:
+    tomorrow = date.today() + timedelta(days=1)
+    first = office.book(office.households[0], at(tomorrow, 9))  # ¥448.00
+    visits.reschedule_visit(
+        office.db,
+        office.clerk,
+        first.id,
+        at(tomorrow, 15),
+        "业主下午在家",
+        calendar=office.calendar,
+        settings=office.config.visits,
+    )
+    cancelled = office.book(office.households[1], at(tomorrow, 11))
+    visits.cancel_visit(office.db, office.clerk, cancelled.id, "业主已转账")
+    screen, ctx = astuple_opened(open_f8(office.clerk))
+    screen.step(1)
+    idle(qtbot, ctx)
+    assert [v.status for v in screen.model.visits()] == ["rescheduled", "cancelled", "booked"]
+    assert screen.summary.text() == "1 visit(s), ¥448.00 expected"
