@@ -13,7 +13,8 @@ import csv
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 from decimal import Decimal
 from pathlib import Path
@@ -83,6 +84,50 @@ def export_payments(
         ValidationError: ``start`` after ``end``, an unknown extension, or a file that
             cannot be written.
     """
+    spec = ExportSpec(PAYMENT_COLUMNS, "收款明细", "export.payments", "payment", _AMOUNT_COLUMNS)
+    return run_export(
+        db,
+        actor,
+        spec,
+        start=start,
+        end=end,
+        out=out,
+        rows=lambda s: _payment_rows(s, start, end, tz),
+    )
+
+
+@dataclass(frozen=True)
+class ExportSpec:
+    """What a dated export writes: its columns, sheet name, amount columns and audit names."""
+
+    columns: Sequence[str]
+    sheet: str
+    action: str  # the audit action, e.g. ``export.visits``
+    entity: str  # the audit entity, e.g. ``home_visit``
+    amount_columns: frozenset[int] = frozenset()
+
+
+def run_export(
+    db: Database,
+    actor: Actor,
+    spec: ExportSpec,
+    *,
+    start: date,
+    end: date,
+    out: Path,
+    rows: Callable[[Session], Iterable[list[object]]],
+) -> int:
+    """A supervisor's export of ``start``..``end`` to ``out``: checks, writes, audits.
+
+    ``rows(session)`` yields the data rows inside one read session; the file is
+    ``.csv`` or ``.xlsx`` by its extension and replaces ``out`` only when complete.
+    Returns the number of data rows written.
+
+    Raises:
+        PermissionDenied: not a supervisor or admin (exports are a supervisor's act).
+        ValidationError: ``start`` after ``end``, an unknown extension, or a file that
+            cannot be written.
+    """
     require(actor, "supervisor")
     if start > end:
         raise ValidationError(
@@ -91,22 +136,24 @@ def export_payments(
     suffix = _checked_suffix(out)
     counter = [0]
 
-    def rows() -> Iterator[list[object]]:
+    def counted() -> Iterator[list[object]]:
         with db.read() as s:
-            for row in _payment_rows(s, start, end, tz):
+            for row in rows(s):
                 counter[0] += 1
                 yield row
 
     if suffix == ".csv":
-        write_csv(out, _with_header(PAYMENT_COLUMNS, rows()))
+        write_csv(out, _with_header(spec.columns, counted()))
     else:
-        write_xlsx(out, PAYMENT_COLUMNS, rows(), sheet="收款明细")
+        write_xlsx(
+            out, spec.columns, counted(), sheet=spec.sheet, amount_columns=spec.amount_columns
+        )
     with db.begin() as s:
         audit.record(
             s,
             actor.staff_no,
-            "export.payments",
-            "payment",
+            spec.action,
+            spec.entity,
             "",
             {
                 "from": start.isoformat(),

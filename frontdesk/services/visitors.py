@@ -33,7 +33,7 @@ from frontdesk.domain.dayclose import local_day_bounds
 from frontdesk.domain.workcalendar import from_local, to_local
 from frontdesk.errors import ValidationError
 from frontdesk.services import audit
-from frontdesk.services.exports import _checked_suffix, write_csv, write_xlsx
+from frontdesk.services.exports import ExportSpec, run_export
 from frontdesk.services.search import _pg_codepoint_order, mask_phone
 from frontdesk.services.users import Actor, require
 from frontdesk.storage.base import utcnow
@@ -633,52 +633,21 @@ def export_visitors(
         ValidationError: ``start`` after ``end``, an unknown extension, or a file that
             cannot be written.
     """
-    require(actor, "supervisor")
-    if start > end:
-        raise ValidationError(
-            f"开始日期 {start.isoformat()} 晚于结束日期 {end.isoformat()}，请检查日期范围。"
-        )
-    suffix = _checked_suffix(out)
     low = local_day_bounds(start, tz)[0]
     high = local_day_bounds(end, tz)[1]
-    counter = [0]
 
-    def rows() -> Iterator[list[object]]:
-        with db.read() as s:
-            query = (
-                select(VisitorVisit)
-                .where(VisitorVisit.signed_in_at >= low, VisitorVisit.signed_in_at < high)
-                .order_by(VisitorVisit.signed_in_at, VisitorVisit.id)
-                .execution_options(yield_per=_BATCH)
-            )
-            for v in s.execute(query).scalars():
-                counter[0] += 1
-                yield _export_row(v, tz)
-
-    if suffix == ".csv":
-        write_csv(out, _with_header(rows()))
-    else:
-        write_xlsx(out, EXPORT_COLUMNS, rows(), sheet="访客登记", amount_columns=frozenset())
-    with db.begin() as s:
-        audit.record(
-            s,
-            actor.staff_no,
-            "export.visitors",
-            "visitor_visit",
-            "",
-            {
-                "from": start.isoformat(),
-                "to": end.isoformat(),
-                "rows": counter[0],
-                "file": out.name,
-            },
+    def rows(s: Session) -> Iterator[list[object]]:
+        query = (
+            select(VisitorVisit)
+            .where(VisitorVisit.signed_in_at >= low, VisitorVisit.signed_in_at < high)
+            .order_by(VisitorVisit.signed_in_at, VisitorVisit.id)
+            .execution_options(yield_per=_BATCH)
         )
-    return counter[0]
+        for v in s.execute(query).scalars():
+            yield _export_row(v, tz)
 
-
-def _with_header(rows: Iterator[list[object]]) -> Iterator[list[object]]:
-    yield list(EXPORT_COLUMNS)
-    yield from rows
+    spec = ExportSpec(EXPORT_COLUMNS, "访客登记", "export.visitors", "visitor_visit")
+    return run_export(db, actor, spec, start=start, end=end, out=out, rows=rows)
 
 
 def _export_row(v: VisitorVisit, tz: tzinfo | None) -> list[object]:
