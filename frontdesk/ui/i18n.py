@@ -40,6 +40,17 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
+def code_title(context: str, table: dict[str, str], code: str | None) -> str:
+    """The translated title of ``code`` in ``table`` (English sources marked in ``context``).
+
+    The code itself if ``table`` does not know it; "" for None.
+    """
+    if code is None:
+        return ""
+    source = table.get(code)
+    return QCoreApplication.translate(context, source) if source else code
+
+
 def resolve_language(setting: str, system: QLocale | None = None) -> str:
     """``zh_CN`` or ``en`` for a ``language`` setting (``auto`` follows the system locale)."""
     if setting in (CHINESE, ENGLISH):

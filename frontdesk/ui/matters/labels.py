@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
-from frontdesk.ui.i18n import QT_TRANSLATE_NOOP
+from frontdesk.ui.i18n import QT_TRANSLATE_NOOP, code_title
 
 _CONTEXT = "MatterLabels"
 
@@ -62,7 +60,4 @@ ACTION_TITLES = {
 
 def title(table: dict[str, str], code: str | None) -> str:
     """The translated title of ``code`` in ``table`` (the code itself if unknown)."""
-    if code is None:
-        return ""
-    source = table.get(code)
-    return QCoreApplication.translate(_CONTEXT, source) if source else code
+    return code_title(_CONTEXT, table, code)
